@@ -1,0 +1,6 @@
+using Provisioning.Config;
+
+namespace Provisioning.AzureStack;
+
+/// <summary>One tenant on one registration, billed to one customer subscription.</summary>
+public sealed record TenantMapping(string RegistrationKey, string CustomerSubscriptionId, SourceSpan Span);

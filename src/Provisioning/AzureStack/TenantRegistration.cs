@@ -1,0 +1,67 @@
+using Provisioning.Config;
+using Provisioning.Model;
+
+namespace Provisioning.AzureStack;
+
+/// <summary>
+/// The component that expands one registration (stamp) into one <c>CustomerSubscription</c>
+/// child resource per tenant mapped to it.
+/// </summary>
+public static class TenantRegistration
+{
+    /// <summary>The component's type token.</summary>
+    public const string ComponentType = "provisioning:azurestack:TenantRegistration";
+
+    /// <summary>The child resource's type token (the azure-native name of the same ARM type).</summary>
+    public const string CustomerSubscriptionType = "azure-native:azurestack:CustomerSubscription";
+
+    /// <summary>The ARM resource type of a mapping.</summary>
+    public const string ArmType = "Microsoft.AzureStack/registrations/customerSubscriptions";
+
+    /// <summary>The api-version every mapping is managed with.</summary>
+    public const string ApiVersion = "2017-06-01";
+
+    /// <summary>The child type segment under a registration.</summary>
+    public const string ChildTypeSegment = "customerSubscriptions";
+
+    /// <summary>The property that names the tenant.</summary>
+    public const string TenantIdProperty = "tenantId";
+
+    /// <summary>Expands every registration of the stack into a component with its mappings.</summary>
+    public static ResourceGraph Expand(StackDefinition stack)
+    {
+        ArgumentNullException.ThrowIfNull(stack);
+        var byRegistration = stack.Registrations.ToDictionary(r => r.Key, _ => new List<(Tenant, TenantMapping)>(), StringComparer.Ordinal);
+        foreach (var tenant in stack.Tenants)
+        {
+            foreach (var mapping in tenant.Mappings)
+            {
+                byRegistration[mapping.RegistrationKey].Add((tenant, mapping));
+            }
+        }
+
+        var components = stack.Registrations
+            .Select(r => Expand(stack.Project, stack.Stack, r, byRegistration[r.Key]))
+            .ToList();
+        return new ResourceGraph(stack.Project, stack.Stack, components);
+    }
+
+    /// <summary>Expands one registration with the given tenants into a component.</summary>
+    public static Component Expand(string project, string stack, Registration registration, IEnumerable<(Tenant Tenant, TenantMapping Mapping)> tenants)
+    {
+        ArgumentNullException.ThrowIfNull(registration);
+        ArgumentNullException.ThrowIfNull(tenants);
+        var componentUrn = Urn.Create(stack, project, ComponentType, registration.Key);
+        var registrationId = registration.Id;
+        var children = tenants.Select(t => new Resource(
+                Urn.Create(stack, project, CustomerSubscriptionType, $"{registration.Key}-{t.Tenant.Key}", componentUrn),
+                registrationId.Child(ChildTypeSegment, t.Mapping.CustomerSubscriptionId.ToLowerInvariant()),
+                ArmType,
+                ApiVersion,
+                Resource.PropertiesOf((TenantIdProperty, t.Tenant.TenantId)),
+                componentUrn,
+                new ResourceOptions(t.Tenant.Protect, t.Tenant.RetainOnDelete)))
+            .ToList();
+        return new Component(componentUrn, ComponentType, registration.Key, children);
+    }
+}

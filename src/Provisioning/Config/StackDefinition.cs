@@ -1,0 +1,19 @@
+using Provisioning.AzureStack;
+
+namespace Provisioning.Config;
+
+/// <summary>
+/// One stack, validated: the project and stack names, the cloud, the registrations (stamps)
+/// and the tenants with their mappings. Made only by <see cref="StackLoader"/> or by tests.
+/// </summary>
+public sealed record StackDefinition(
+    string Project,
+    string Stack,
+    CloudSpec Cloud,
+    IReadOnlyList<Registration> Registrations,
+    IReadOnlyList<Tenant> Tenants,
+    string? BackendUrl = null)
+{
+    /// <summary>Finds a registration by its key (case-sensitive, as YAML keys are).</summary>
+    public Registration? FindRegistration(string key) => Registrations.FirstOrDefault(r => r.Key == key);
+}

@@ -1,0 +1,7 @@
+using System.Collections.Immutable;
+using Provisioning.Model;
+
+namespace Provisioning.Execution;
+
+/// <summary>A resource as the provider reports it: its id (as ARM returns it), type and string properties.</summary>
+public sealed record ObservedResource(ArmResourceId Id, string Type, ImmutableSortedDictionary<string, string> Properties);
