@@ -1,0 +1,143 @@
+using System.Collections.Immutable;
+using Provisioning.Execution;
+using Provisioning.Model;
+using Provisioning.State;
+
+namespace Provisioning.Planning;
+
+/// <summary>
+/// The pure planner: desired resources × recorded state × (optionally) refreshed actual state → <see cref="Plan"/>.
+/// PUTs come before DELETEs, so a tenant that moves to another subscription is never left unmapped.
+/// </summary>
+public static class Planner
+{
+    /// <summary>
+    /// Plans the steps. When <paramref name="actual"/> is null the recorded state is trusted as the truth;
+    /// otherwise <paramref name="actual"/> must hold every resource found under the parents that were listed.
+    /// </summary>
+    public static Plan Plan(ResourceGraph desired, IReadOnlyCollection<ResourceState> state, IReadOnlyCollection<ObservedResource>? actual, PlanMode mode = PlanMode.Update)
+    {
+        ArgumentNullException.ThrowIfNull(desired);
+        ArgumentNullException.ThrowIfNull(state);
+
+        var recorded = new Dictionary<ArmResourceId, ResourceState>(state.Count);
+        foreach (var s in state)
+        {
+            recorded[s.Id] = s;
+        }
+
+        Dictionary<ArmResourceId, ObservedResource>? observed = null;
+        if (actual is not null)
+        {
+            observed = new Dictionary<ArmResourceId, ObservedResource>(actual.Count);
+            foreach (var a in actual)
+            {
+                observed[a.Id] = a;
+            }
+        }
+
+        var puts = ImmutableArray.CreateBuilder<Step>();
+        var deletes = ImmutableArray.CreateBuilder<Step>();
+        var errors = ImmutableArray.CreateBuilder<string>();
+        var wanted = new HashSet<ArmResourceId>();
+
+        if (mode == PlanMode.Update)
+        {
+            foreach (var resource in desired.Resources)
+            {
+                wanted.Add(resource.Id);
+                recorded.TryGetValue(resource.Id, out var old);
+                var current = Current(resource.Urn, resource.Id, old, observed);
+                if (current is null)
+                {
+                    var note = old is null ? null : "recorded in the state but missing in Azure: it will be created again";
+                    puts.Add(new Step(StepKind.Create, resource.Urn, resource.Id, resource, null, Diff(null, resource.Properties), note));
+                    continue;
+                }
+
+                var diffs = Diff(current.Properties, resource.Properties);
+                var kind = diffs.IsEmpty ? StepKind.Same : StepKind.Update;
+                var adopted = old is null ? "exists in Azure but not in the state: adopted" : null;
+                puts.Add(new Step(kind, resource.Urn, resource.Id, resource, current, diffs, adopted));
+            }
+        }
+
+        foreach (var old in state)
+        {
+            if (wanted.Contains(old.Id))
+            {
+                continue;
+            }
+
+            var current = Current(old.Urn, old.Id, old, observed);
+            if (current is null)
+            {
+                deletes.Add(new Step(StepKind.Forget, old.Urn, old.Id, null, old, [], "already gone from Azure"));
+            }
+            else if (old.Options.Protect)
+            {
+                errors.Add($"{old.Urn} ({old.Id}) is protected and would be deleted: set protect: false on it, run up, then delete or destroy.");
+            }
+            else if (old.Options.RetainOnDelete && mode == PlanMode.Update)
+            {
+                deletes.Add(new Step(StepKind.Forget, old.Urn, old.Id, null, current, [], "retainOnDelete: forgotten, left in Azure"));
+            }
+            else
+            {
+                deletes.Add(new Step(StepKind.Delete, old.Urn, old.Id, null, current, Diff(current.Properties, null)));
+            }
+        }
+
+        puts.AddRange(deletes);
+        return new Plan(puts.ToImmutable(), errors.ToImmutable());
+    }
+
+    /// <summary>What exists now: the refreshed resource when refreshing, else the recorded one.</summary>
+    private static ResourceState? Current(Urn urn, ArmResourceId id, ResourceState? old, Dictionary<ArmResourceId, ObservedResource>? observed)
+    {
+        if (observed is null)
+        {
+            return old;
+        }
+
+        if (!observed.TryGetValue(id, out var seen))
+        {
+            return null;
+        }
+
+        return old is null
+            ? new ResourceState(urn, seen.Id, seen.Type, string.Empty, seen.Properties, null, ResourceOptions.None)
+            : old with { Id = seen.Id, Properties = seen.Properties };
+    }
+
+    /// <summary>The properties that differ between before and after, in name order.</summary>
+    public static ImmutableArray<PropertyDiff> Diff(IReadOnlyDictionary<string, string>? before, IReadOnlyDictionary<string, string>? after)
+    {
+        var diffs = ImmutableArray.CreateBuilder<PropertyDiff>();
+        var names = new SortedSet<string>(StringComparer.Ordinal);
+        if (before is not null)
+        {
+            names.UnionWith(before.Keys);
+        }
+
+        if (after is not null)
+        {
+            names.UnionWith(after.Keys);
+        }
+
+        foreach (var name in names)
+        {
+            string? b = null;
+            string? a = null;
+            before?.TryGetValue(name, out b);
+            after?.TryGetValue(name, out a);
+            // ARM compares GUID-like values without regard to case; so do we.
+            if (!string.Equals(b, a, StringComparison.OrdinalIgnoreCase))
+            {
+                diffs.Add(new PropertyDiff(name, b, a));
+            }
+        }
+
+        return diffs.ToImmutable();
+    }
+}
