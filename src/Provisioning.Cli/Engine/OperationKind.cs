@@ -1,0 +1,14 @@
+namespace Provisioning.Cli.Engine;
+
+/// <summary>Which verb is running.</summary>
+internal enum OperationKind
+{
+    /// <summary>Show what would change.</summary>
+    Preview,
+
+    /// <summary>Make ARM match the stack.</summary>
+    Up,
+
+    /// <summary>Delete everything the stack manages.</summary>
+    Destroy,
+}
