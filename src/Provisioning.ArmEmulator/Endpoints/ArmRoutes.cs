@@ -1,0 +1,20 @@
+namespace Provisioning.ArmEmulator;
+
+/// <summary>The table of contents of the emulator: its middleware and every route, in order.</summary>
+internal static class ArmRoutes
+{
+    /// <summary>Adds the ARM front-door behaviour, the resource routes, the admin routes and the 404 fallback.</summary>
+    public static WebApplication MapArmRoutes(this WebApplication app)
+    {
+        app.UseMiddleware<ArmHeadersMiddleware>();
+        app.UseStatusCodePages(context => ArmErrors.ForStatus(
+            context.HttpContext.Response.StatusCode, context.HttpContext.Request).ExecuteAsync(context.HttpContext));
+        app.UseMiddleware<ArmGateMiddleware>();
+
+        app.MapRegistrations();
+        app.MapCustomerSubscriptions();
+        app.MapAdmin();
+        app.MapFallback((HttpRequest request) => ArmErrors.RouteNotFound(request.Path));
+        return app;
+    }
+}

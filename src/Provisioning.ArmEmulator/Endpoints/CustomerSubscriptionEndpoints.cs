@@ -1,0 +1,124 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Provisioning.ArmEmulator;
+
+/// <summary>The routes of <c>Microsoft.AzureStack/registrations/customerSubscriptions</c>, the tenant mappings.</summary>
+internal static class CustomerSubscriptionEndpoints
+{
+    /// <summary>The route of the customer subscriptions of one registration.</summary>
+    public const string CollectionRoute = RegistrationEndpoints.CollectionRoute + "/{registrationName}/customerSubscriptions";
+
+    /// <summary>Maps list, PUT, GET and DELETE of customer subscriptions.</summary>
+    public static RouteGroupBuilder MapCustomerSubscriptions(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup(CollectionRoute);
+        group.MapGet("", List);
+        group.MapPut("/{customerSubscriptionName}", PutAsync);
+        group.MapGet("/{customerSubscriptionName}", Get);
+        group.MapDelete("/{customerSubscriptionName}", Delete);
+        return group;
+    }
+
+    private static Results<Ok<ResourceList<CustomerSubscriptionResource>>, JsonHttpResult<ArmErrorResponse>> List(
+        string subscriptionId, string resourceGroup, string registrationName,
+        HttpRequest request, EmulatorStore store, ArmEmulatorOptions options)
+    {
+        var skipToken = request.Query["$skipToken"].ToString();
+        var page = store.ListMappings(
+            subscriptionId, resourceGroup, registrationName, skipToken.Length == 0 ? null : skipToken, Math.Max(1, options.PageSize));
+        if (page is null)
+        {
+            return ArmErrors.ParentResourceNotFound(registrationName);
+        }
+
+        var nextLink = page.NextKey is null ? null : NextLink(request, page.NextKey);
+        return TypedResults.Ok(new ResourceList<CustomerSubscriptionResource>(
+            [.. page.Items.Select(CustomerSubscriptionResource.From)], nextLink));
+    }
+
+    private static async Task<Results<Ok<CustomerSubscriptionResource>, Created, JsonHttpResult<ArmErrorResponse>>> PutAsync(
+        string subscriptionId, string resourceGroup, string registrationName, string customerSubscriptionName,
+        HttpRequest request, EmulatorStore store, ArmEmulatorOptions options, CancellationToken cancellationToken)
+    {
+        // ARM's front door checks the parent of a nested resource before the provider sees the request.
+        if (store.FindRegistration(subscriptionId, resourceGroup, registrationName) is null)
+        {
+            return ArmErrors.ParentResourceNotFound(registrationName);
+        }
+
+        if (!Guid.TryParse(customerSubscriptionName, out _))
+        {
+            return ArmErrors.InvalidCustomerSubscriptionId(customerSubscriptionName);
+        }
+
+        var (document, error) = await RequestBody.ReadObjectAsync(request, cancellationToken);
+        if (document is null)
+        {
+            return error!;
+        }
+
+        string tenantId;
+        string? etag;
+        using (document)
+        {
+            var properties = RequestBody.ObjectProperty(document.RootElement, "properties");
+            if (properties is null)
+            {
+                return ArmErrors.InvalidRequestContent("'properties' is required.");
+            }
+
+            var tenant = RequestBody.StringProperty(properties.Value, "tenantId");
+            if (!Guid.TryParse(tenant, out _))
+            {
+                return ArmErrors.InvalidTenantId(tenant);
+            }
+
+            tenantId = tenant!;
+            etag = RequestBody.StringProperty(document.RootElement, "etag");
+        }
+
+        var put = store.PutMapping(subscriptionId, resourceGroup, registrationName, customerSubscriptionName, tenantId, etag);
+        if (put is null)
+        {
+            return ArmErrors.ParentResourceNotFound(registrationName);
+        }
+
+        return options.PutReturnsCreated
+            ? TypedResults.Created()
+            : TypedResults.Ok(CustomerSubscriptionResource.From(put.Mapping));
+    }
+
+    private static Results<Ok<CustomerSubscriptionResource>, JsonHttpResult<ArmErrorResponse>> Get(
+        string subscriptionId, string resourceGroup, string registrationName, string customerSubscriptionName, EmulatorStore store)
+    {
+        var lookup = store.FindMapping(subscriptionId, resourceGroup, registrationName, customerSubscriptionName);
+        if (!lookup.ParentFound)
+        {
+            return ArmErrors.ParentResourceNotFound(registrationName);
+        }
+
+        return lookup.Value is { } mapping
+            ? TypedResults.Ok(CustomerSubscriptionResource.From(mapping))
+            : ArmErrors.ResourceNotFound(
+                $"{RegistrationResource.ResourceType}/{registrationName}/customerSubscriptions/{customerSubscriptionName}", resourceGroup);
+    }
+
+    private static Results<Ok, NoContent, JsonHttpResult<ArmErrorResponse>> Delete(
+        string subscriptionId, string resourceGroup, string registrationName, string customerSubscriptionName, EmulatorStore store)
+    {
+        var lookup = store.DeleteMapping(subscriptionId, resourceGroup, registrationName, customerSubscriptionName);
+        if (!lookup.ParentFound)
+        {
+            return ArmErrors.ParentResourceNotFound(registrationName);
+        }
+
+        return lookup.Value ? TypedResults.Ok() : TypedResults.NoContent();
+    }
+
+    private static string NextLink(HttpRequest request, string skipToken)
+    {
+        var apiVersion = Uri.EscapeDataString(request.Query["api-version"].ToString());
+        return $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}"
+            + $"?api-version={apiVersion}&$skipToken={Uri.EscapeDataString(skipToken)}";
+    }
+}

@@ -1,0 +1,156 @@
+namespace Provisioning.ArmEmulator;
+
+/// <content>The operations behind the ARM routes.</content>
+public sealed partial class EmulatorStore
+{
+    internal (EmulatorRegistration Registration, bool Created) PutRegistration(
+        string subscriptionId, string resourceGroup, string name, string? billingModel)
+    {
+        EmulatorRegistration registration;
+        bool created;
+        lock (_gate)
+        {
+            var key = KeyOf(subscriptionId, resourceGroup, name);
+            created = !_registrations.TryGetValue(key, out var entry);
+            if (entry is null)
+            {
+                registration = new EmulatorRegistration(
+                    subscriptionId, resourceGroup, name,
+                    ObjectId: Guid.NewGuid().ToString(), CloudId: Guid.NewGuid().ToString(),
+                    BillingModel: billingModel ?? "Development");
+                _registrations[key] = new RegistrationEntry(registration);
+            }
+            else
+            {
+                // ARM keeps the casing of the last PUT; ids assigned at creation stay.
+                registration = entry.Registration with
+                {
+                    SubscriptionId = subscriptionId,
+                    ResourceGroup = resourceGroup,
+                    Name = name,
+                    BillingModel = billingModel ?? entry.Registration.BillingModel,
+                };
+                entry.Registration = registration;
+            }
+        }
+
+        Persist();
+        return (registration, created);
+    }
+
+    internal EmulatorRegistration? FindRegistration(string subscriptionId, string resourceGroup, string name)
+    {
+        lock (_gate)
+        {
+            return FindEntry(subscriptionId, resourceGroup, name)?.Registration;
+        }
+    }
+
+    internal IReadOnlyList<EmulatorRegistration> ListRegistrations(string subscriptionId, string resourceGroup)
+    {
+        var prefix = KeyOf(subscriptionId, resourceGroup, string.Empty);
+        lock (_gate)
+        {
+            return
+            [
+                .. _registrations
+                    .Where(p => p.Key.StartsWith(prefix, StringComparison.Ordinal))
+                    .OrderBy(p => p.Key, StringComparer.Ordinal)
+                    .Select(p => p.Value.Registration),
+            ];
+        }
+    }
+
+    internal bool DeleteRegistration(string subscriptionId, string resourceGroup, string name)
+    {
+        bool removed;
+        lock (_gate)
+        {
+            // The customer subscriptions live in the entry, so they go with it.
+            removed = _registrations.Remove(KeyOf(subscriptionId, resourceGroup, name));
+        }
+
+        if (removed)
+        {
+            Persist();
+        }
+
+        return removed;
+    }
+
+    internal MappingPut? PutMapping(
+        string subscriptionId, string resourceGroup, string registrationName,
+        string customerSubscriptionId, string tenantId, string? etag)
+    {
+        MappingPut result;
+        lock (_gate)
+        {
+            if (FindEntry(subscriptionId, resourceGroup, registrationName) is not { } entry)
+            {
+                return null;
+            }
+
+            var mapping = new MappingEntry(customerSubscriptionId, tenantId, etag);
+            var (created, replaced) = entry.Put(mapping);
+            result = new MappingPut(
+                ToMapping(entry, mapping), created, replaced is null ? null : ToMapping(entry, replaced));
+        }
+
+        Persist();
+        return result;
+    }
+
+    internal ChildLookup<EmulatorMapping> FindMapping(
+        string subscriptionId, string resourceGroup, string registrationName, string customerSubscriptionId)
+    {
+        lock (_gate)
+        {
+            if (FindEntry(subscriptionId, resourceGroup, registrationName) is not { } entry)
+            {
+                return new(ParentFound: false, Value: null);
+            }
+
+            return entry.Mappings.TryGetValue(RegistrationEntry.KeyOf(customerSubscriptionId), out var mapping)
+                ? new(ParentFound: true, ToMapping(entry, mapping))
+                : new(ParentFound: true, Value: null);
+        }
+    }
+
+    internal MappingPage? ListMappings(
+        string subscriptionId, string resourceGroup, string registrationName, string? afterKey, int pageSize)
+    {
+        lock (_gate)
+        {
+            if (FindEntry(subscriptionId, resourceGroup, registrationName) is not { } entry)
+            {
+                return null;
+            }
+
+            var (items, more) = entry.Page(afterKey?.ToUpperInvariant(), pageSize);
+            var next = more ? RegistrationEntry.KeyOf(items[^1].Name) : null;
+            return new MappingPage([.. items.Select(m => ToMapping(entry, m))], next);
+        }
+    }
+
+    internal ChildLookup<bool> DeleteMapping(
+        string subscriptionId, string resourceGroup, string registrationName, string customerSubscriptionId)
+    {
+        bool removed;
+        lock (_gate)
+        {
+            if (FindEntry(subscriptionId, resourceGroup, registrationName) is not { } entry)
+            {
+                return new(ParentFound: false, Value: false);
+            }
+
+            removed = entry.Remove(RegistrationEntry.KeyOf(customerSubscriptionId));
+        }
+
+        if (removed)
+        {
+            Persist();
+        }
+
+        return new(ParentFound: true, removed);
+    }
+}

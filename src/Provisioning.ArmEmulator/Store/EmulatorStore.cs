@@ -1,0 +1,123 @@
+namespace Provisioning.ArmEmulator;
+
+/// <summary>What the emulator holds: registrations and their customer subscriptions, thread-safe and compared case-insensitively.</summary>
+/// <remarks>Names keep the casing the caller last used. When a data file is set, every change is saved to it atomically.</remarks>
+public sealed partial class EmulatorStore
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, RegistrationEntry> _registrations = new(StringComparer.Ordinal);
+
+    internal EmulatorStore(string? dataFile)
+    {
+        _dataFile = dataFile;
+        if (dataFile is not null && StateFile.Load(dataFile) is { } document)
+        {
+            Restore(document);
+        }
+    }
+
+    /// <summary>Gets the number of customer subscriptions held across all registrations.</summary>
+    public int MappingCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _registrations.Values.Sum(r => r.Mappings.Count);
+            }
+        }
+    }
+
+    /// <summary>Creates or updates a registration without going through HTTP, for tests and demos.</summary>
+    /// <param name="subscriptionId">The subscription that holds the registration.</param>
+    /// <param name="resourceGroup">The resource group that holds the registration.</param>
+    /// <param name="name">The registration name.</param>
+    /// <param name="billingModel">The billing model (default "Development").</param>
+    /// <returns>The registration as stored.</returns>
+    public EmulatorRegistration SeedRegistration(string subscriptionId, string resourceGroup, string name, string billingModel = "Development")
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(subscriptionId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(resourceGroup);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return PutRegistration(subscriptionId, resourceGroup, name, billingModel).Registration;
+    }
+
+    /// <summary>Maps customer subscriptions to tenants under an existing registration without going through HTTP, saving once.</summary>
+    /// <param name="subscriptionId">The subscription that holds the registration.</param>
+    /// <param name="resourceGroup">The resource group that holds the registration.</param>
+    /// <param name="registrationName">The registration name.</param>
+    /// <param name="mappings">Pairs of customer subscription id and tenant id (both GUIDs); a later pair for the same tenant replaces an earlier one.</param>
+    /// <returns>The number of pairs applied.</returns>
+    /// <exception cref="InvalidOperationException">The registration does not exist.</exception>
+    public int SeedMappings(
+        string subscriptionId,
+        string resourceGroup,
+        string registrationName,
+        IEnumerable<(string CustomerSubscriptionId, string TenantId)> mappings)
+    {
+        ArgumentNullException.ThrowIfNull(mappings);
+        var applied = 0;
+        lock (_gate)
+        {
+            var entry = FindEntry(subscriptionId, resourceGroup, registrationName)
+                ?? throw new InvalidOperationException($"Registration '{registrationName}' is not in the emulator; seed it first.");
+            foreach (var (customerSubscriptionId, tenantId) in mappings)
+            {
+                if (!Guid.TryParse(customerSubscriptionId, out _) || !Guid.TryParse(tenantId, out _))
+                {
+                    throw new ArgumentException($"'{customerSubscriptionId}' -> '{tenantId}' is not a pair of GUIDs.", nameof(mappings));
+                }
+
+                entry.Put(new MappingEntry(customerSubscriptionId, tenantId, Etag: null));
+                applied++;
+            }
+        }
+
+        Persist();
+        return applied;
+    }
+
+    /// <summary>Returns every registration, ordered by id.</summary>
+    public IReadOnlyList<EmulatorRegistration> GetRegistrations()
+    {
+        lock (_gate)
+        {
+            return [.. _registrations.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value.Registration)];
+        }
+    }
+
+    /// <summary>Returns every customer subscription of every registration, ordered by registration id, then by name.</summary>
+    public IReadOnlyList<EmulatorMapping> GetAllMappings()
+    {
+        lock (_gate)
+        {
+            var all = new List<EmulatorMapping>();
+            foreach (var (_, entry) in _registrations.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                all.AddRange(entry.OrderedKeys.Select(key => ToMapping(entry, entry.Mappings[key])));
+            }
+
+            return all;
+        }
+    }
+
+    /// <summary>Removes everything the emulator holds (and saves the empty state when a data file is set).</summary>
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _registrations.Clear();
+        }
+
+        Persist();
+    }
+
+    private static string KeyOf(string subscriptionId, string resourceGroup, string name) =>
+        $"{subscriptionId}/{resourceGroup}/{name}".ToUpperInvariant();
+
+    private static EmulatorMapping ToMapping(RegistrationEntry entry, MappingEntry mapping) =>
+        new(entry.Registration, mapping.Name, mapping.TenantId, mapping.Etag);
+
+    private RegistrationEntry? FindEntry(string subscriptionId, string resourceGroup, string name) =>
+        _registrations.GetValueOrDefault(KeyOf(subscriptionId, resourceGroup, name));
+}

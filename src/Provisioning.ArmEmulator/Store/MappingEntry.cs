@@ -1,0 +1,7 @@
+namespace Provisioning.ArmEmulator;
+
+/// <summary>One stored customer subscription: its name as the caller cased it, its tenant, and its optional etag.</summary>
+/// <param name="Name">The customer subscription id in the caller's casing.</param>
+/// <param name="TenantId">The tenant id (a GUID string).</param>
+/// <param name="Etag">The etag sent with the PUT, or null.</param>
+internal sealed record MappingEntry(string Name, string TenantId, string? Etag);

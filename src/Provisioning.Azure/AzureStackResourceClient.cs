@@ -1,0 +1,145 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Provisioning.Config;
+using Provisioning.Execution;
+using Provisioning.Model;
+
+namespace Provisioning.Azure;
+
+/// <summary>
+/// The ARM client: reads and writes resources over one Azure.Core <see cref="HttpPipeline"/> (bearer token,
+/// retries honouring Retry-After, request ids, redacted logging) and turns every failure into an <see cref="ArmRequestException"/>.
+/// </summary>
+public sealed partial class AzureStackResourceClient : IResourceProvider
+{
+    private readonly HttpPipeline _pipeline;
+    private readonly string _endpointBase;
+    private readonly string _defaultApiVersion;
+
+    /// <summary>
+    /// Creates the client; throws <see cref="ArgumentException"/> for an endpoint that is not HTTPS, or a trusted
+    /// server certificate with an endpoint that is not loopback.
+    /// </summary>
+    public AzureStackResourceClient(TokenCredential credential, AzureStackClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(credential);
+        ArgumentNullException.ThrowIfNull(options);
+        var endpoint = options.Endpoint;
+        if (!string.Equals(endpoint.Scheme, Uri.UriSchemeHttps, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException(
+                $"The ARM endpoint '{endpoint}' must use HTTPS. Plain HTTP is never used, not even for the local emulator (it serves HTTPS).",
+                nameof(options));
+        }
+
+        if (options.TrustedServerCertificate is not null && !endpoint.IsLoopback)
+        {
+            throw new ArgumentException(
+                $"A trusted server certificate is accepted only for a loopback endpoint (the local emulator), not for '{endpoint}'.",
+                nameof(options));
+        }
+
+        ArgumentException.ThrowIfNullOrEmpty(options.TokenScope, nameof(options));
+        ArgumentException.ThrowIfNullOrEmpty(options.ApiVersion, nameof(options));
+
+        Endpoint = endpoint;
+        _endpointBase = endpoint.GetLeftPart(UriPartial.Path).TrimEnd('/');
+        _defaultApiVersion = options.ApiVersion;
+        _pipeline = HttpPipelineBuilder.Build(options, new BearerTokenAuthenticationPolicy(credential, options.TokenScope));
+    }
+
+    /// <summary>The ARM endpoint every request goes to.</summary>
+    public Uri Endpoint { get; }
+
+    /// <summary>
+    /// Creates a client for a cloud's ARM endpoint and token scope; <paramref name="configure"/> may adjust the options
+    /// (retries, the emulator's certificate). Throws <see cref="ArgumentException"/> when the cloud has no endpoint yet.
+    /// </summary>
+    public static AzureStackResourceClient ForCloud(CloudSpec cloud, TokenCredential credential, Action<AzureStackClientOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(cloud);
+        if (cloud.ArmEndpoint is null)
+        {
+            throw new ArgumentException(
+                $"The cloud '{cloud.Name}' has no ARM endpoint; for the local emulator, pass the cloud with the endpoint it started on.",
+                nameof(cloud));
+        }
+
+        var options = new AzureStackClientOptions(cloud.ArmEndpoint, cloud.TokenScope);
+        configure?.Invoke(options);
+        return new AzureStackResourceClient(credential, options);
+    }
+
+    /// <summary>PUTs <c>{"properties":{...}}</c>; 200 returns the body, 201 with an empty body returns the resource as sent.</summary>
+    public async Task<ObservedResource> PutAsync(ArmResourceId id, string apiVersion, ImmutableSortedDictionary<string, string> properties, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(properties);
+        var path = id.ToString();
+        using var message = CreateMessage(RequestMethod.Put, UriOf(path, apiVersion));
+        message.Request.Headers.Add(HttpHeader.Names.ContentType, "application/json");
+        message.Request.Content = RequestContent.Create(ArmJson.WriteBody(properties));
+        var response = await SendAsync(message, path, cancellationToken).ConfigureAwait(false);
+        if (response.Status is not (200 or 201))
+        {
+            throw Failure(message, path);
+        }
+
+        return response.Content.ToMemory().IsEmpty
+            ? new ObservedResource(id, id.ResourceType, properties)
+            : ReadBody(message, path, body => ArmJson.ReadResource(body, id));
+    }
+
+    /// <summary>DELETEs the resource; 200, 204 and 404 (already gone) all succeed.</summary>
+    public async Task DeleteAsync(ArmResourceId id, string apiVersion, CancellationToken cancellationToken = default)
+    {
+        var path = id.ToString();
+        using var message = CreateMessage(RequestMethod.Delete, UriOf(path, apiVersion));
+        var response = await SendAsync(message, path, cancellationToken).ConfigureAwait(false);
+        if (response.Status is not (200 or 204 or 404))
+        {
+            throw Failure(message, path);
+        }
+    }
+
+    /// <summary>GETs the resource, or null on 404.</summary>
+    public async Task<ObservedResource?> GetAsync(ArmResourceId id, string apiVersion, CancellationToken cancellationToken = default)
+    {
+        var path = id.ToString();
+        using var message = CreateMessage(RequestMethod.Get, UriOf(path, apiVersion));
+        var response = await SendAsync(message, path, cancellationToken).ConfigureAwait(false);
+        return response.Status switch
+        {
+            200 => ReadBody(message, path, body => ArmJson.ReadResource(body, id)),
+            404 => null,
+            _ => throw Failure(message, path),
+        };
+    }
+
+    private Uri UriOf(string path, string apiVersion) =>
+        new($"{_endpointBase}{path}?api-version={Uri.EscapeDataString(string.IsNullOrEmpty(apiVersion) ? _defaultApiVersion : apiVersion)}");
+
+    private HttpMessage CreateMessage(RequestMethod method, Uri uri)
+    {
+        var message = _pipeline.CreateMessage();
+        message.Request.Method = method;
+        message.Request.Uri.Reset(uri);
+        message.Request.Headers.Add(HttpHeader.Names.Accept, "application/json");
+        return message;
+    }
+
+    private static T ReadBody<T>(HttpMessage message, string path, Func<JsonElement, T> read)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(message.Response.Content.ToMemory());
+            return read(document.RootElement);
+        }
+        catch (Exception e) when (e is JsonException or FormatException)
+        {
+            throw new ArmRequestException(message.Request.Method.Method, path, message.Response.Status, null,
+                $"the response is not a valid ARM body: {e.Message}", RequestIdOf(message.Response), e);
+        }
+    }
+}

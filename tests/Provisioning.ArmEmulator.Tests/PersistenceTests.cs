@@ -1,0 +1,90 @@
+using System.Net;
+using System.Text.Json;
+
+namespace Provisioning.ArmEmulator.Tests;
+
+public sealed class PersistenceTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("arm-emulator-tests-").FullName;
+
+    private string DataFile => Path.Combine(_directory, "state", "emulator.json");
+
+    [Fact]
+    public async Task The_data_file_keeps_registrations_and_mappings_across_restarts()
+    {
+        TestRegistration registration;
+        var customerSubscription = Ids.New();
+        var tenant = Ids.New();
+        string cloudId;
+        await using (var first = await ArmEmulator.StartAsync(new ArmEmulatorOptions { DataFile = DataFile }))
+        {
+            using var client = new ArmTestClient(first);
+            registration = await client.CreateRegistrationAsync();
+            using var put = await client.PutMappingAsync(registration, customerSubscription, tenant, etag: "e1");
+            put.EnsureSuccessStatusCode();
+            using var get = await client.GetAsync(registration.Path);
+            cloudId = (await ArmTestClient.JsonAsync(get)).GetProperty("properties").GetProperty("cloudId").GetString()!;
+        }
+
+        await using var second = await ArmEmulator.StartAsync(new ArmEmulatorOptions { DataFile = DataFile });
+        using var secondClient = new ArmTestClient(second);
+        using var mapping = await secondClient.GetAsync(registration.CustomerSubscriptionPath(customerSubscription));
+        using var reg = await secondClient.GetAsync(registration.Path);
+
+        Assert.Equal(HttpStatusCode.OK, mapping.StatusCode);
+        var json = await ArmTestClient.JsonAsync(mapping);
+        Assert.Equal(tenant, json.GetProperty("properties").GetProperty("tenantId").GetString());
+        Assert.Equal("e1", json.GetProperty("etag").GetString());
+        Assert.Equal(cloudId, (await ArmTestClient.JsonAsync(reg)).GetProperty("properties").GetProperty("cloudId").GetString());
+    }
+
+    [Fact]
+    public async Task Every_change_is_saved_at_once_and_no_temporary_file_is_left_behind()
+    {
+        await using var emulator = await ArmEmulator.StartAsync(new ArmEmulatorOptions { DataFile = DataFile });
+        using var client = new ArmTestClient(emulator);
+        var registration = await client.CreateRegistrationAsync();
+        var customerSubscription = Ids.New();
+
+        using (await client.PutMappingAsync(registration, customerSubscription, Ids.New()))
+        {
+        }
+
+        var saved = JsonDocument.Parse(await File.ReadAllTextAsync(DataFile)).RootElement;
+        Assert.Equal(1, saved.GetProperty("version").GetInt32());
+        var stored = Assert.Single(saved.GetProperty("registrations").EnumerateArray());
+        Assert.Equal(customerSubscription, stored.GetProperty("customerSubscriptions")[0].GetProperty("name").GetString());
+
+        using (await client.DeleteAsync(registration.CustomerSubscriptionPath(customerSubscription)))
+        {
+        }
+
+        saved = JsonDocument.Parse(await File.ReadAllTextAsync(DataFile)).RootElement;
+        Assert.Equal(0, saved.GetProperty("registrations")[0].GetProperty("customerSubscriptions").GetArrayLength());
+        Assert.Equal(["emulator.json"], Directory.GetFiles(Path.GetDirectoryName(DataFile)!).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task Concurrent_puts_all_reach_the_data_file()
+    {
+        var registration = TestRegistration.NewUnique();
+        await using (var emulator = await ArmEmulator.StartAsync(new ArmEmulatorOptions { DataFile = DataFile }))
+        {
+            using var client = new ArmTestClient(emulator);
+            using (await client.PutRegistrationAsync(registration))
+            {
+            }
+
+            await Task.WhenAll(Enumerable.Range(0, 40).Select(async _ =>
+            {
+                using var put = await client.PutMappingAsync(registration, Ids.New(), Ids.New());
+                put.EnsureSuccessStatusCode();
+            }));
+        }
+
+        await using var restarted = await ArmEmulator.StartAsync(new ArmEmulatorOptions { DataFile = DataFile });
+        Assert.Equal(40, restarted.Store.MappingCount);
+    }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+}
