@@ -1,0 +1,19 @@
+using Provisioning.Cli;
+using Provisioning.Cli.Engine;
+using Spectre.Console.Testing;
+
+namespace Provisioning.EndToEnd.Tests;
+
+/// <summary>Runs the real CLI in-process with captured, non-interactive consoles.</summary>
+internal static class Cli
+{
+    public static async Task<CliResult> RunAsync(IProviderFactory? providers, params string[] args)
+    {
+        var output = new TestConsole();
+        var error = new TestConsole();
+        output.Profile.Width = 4096;
+        error.Profile.Width = 4096;
+        var code = await CliApp.RunAsync(args, new CliConsole(output, error, Interactive: false), providers ?? new DefaultProviderFactory(), CancellationToken.None);
+        return new CliResult(code, output.Output, error.Output);
+    }
+}
