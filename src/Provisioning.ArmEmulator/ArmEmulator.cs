@@ -45,9 +45,10 @@ public sealed class ArmEmulator : IAsyncDisposable
         var store = new EmulatorStore(options.DataFile);
         var log = new EmulatorRequestLog();
         var certificate = options.UseHttps ? EmulatorCertificate.Create(TimeProvider.System) : null;
+        WebApplication? app = null;
         try
         {
-            var app = Build(options, store, log, certificate);
+            app = Build(options, store, log, certificate);
             await app.StartAsync(cancellationToken);
             var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>()
                 .Addresses.First();
@@ -55,6 +56,12 @@ public sealed class ArmEmulator : IAsyncDisposable
         }
         catch
         {
+            // A port already in use fails here: release what was made before rethrowing.
+            if (app is not null)
+            {
+                await app.DisposeAsync();
+            }
+
             certificate?.Dispose();
             throw;
         }

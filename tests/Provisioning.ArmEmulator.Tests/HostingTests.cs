@@ -58,4 +58,16 @@ public sealed class HostingTests
         Assert.Single(first.Store.GetRegistrations());
         Assert.Empty(second.Store.GetRegistrations());
     }
+
+    [Fact]
+    public async Task Starting_on_a_port_in_use_fails_and_the_first_emulator_keeps_serving()
+    {
+        await using var first = await ArmEmulator.StartAsync(new ArmEmulatorOptions());
+
+        await Assert.ThrowsAnyAsync<IOException>(() => ArmEmulator.StartAsync(new ArmEmulatorOptions { Port = first.BaseUri.Port }));
+
+        using var client = new ArmTestClient(first);
+        using var response = await client.SendAsync(HttpMethod.Get, "/_emulator/requests");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
 }

@@ -132,4 +132,16 @@ public sealed class RegistrationTests(EmulatorFixture fixture) : IClassFixture<E
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("InvalidRequestContent", (await ArmTestClient.ErrorAsync(response)).Code);
     }
+
+    [Fact]
+    public async Task Put_outside_the_global_location_is_400()
+    {
+        var registration = TestRegistration.NewUnique();
+
+        using var response = await _client.SendAsync(
+            HttpMethod.Put, ArmTestClient.WithApiVersion(registration.Path), """{"location":"westus","properties":{"registrationToken":"t"}}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("LocationNotAvailableForResourceType", (await ArmTestClient.ErrorAsync(response)).Code);
+    }
 }
