@@ -9,19 +9,14 @@ using Provisioning.Model;
 namespace Provisioning.Azure.Tests;
 
 /// <summary>The real client, pipeline and transport against a throwaway ARM look-alike over loopback HTTPS.</summary>
-public sealed class AzureStackResourceClientLoopbackTests : IAsyncLifetime
+public sealed class AzureStackResourceClientLoopbackTests(LoopbackCertificates certificates) : IClassFixture<LoopbackCertificates>, IAsyncLifetime
 {
     private const string Token = "test-token-5f0e9c";
-    private readonly X509Certificate2 _certificate = TestCertificates.CreateForLoopback();
     private ArmTestServer _server = null!;
 
-    public async Task InitializeAsync() => _server = await ArmTestServer.StartAsync(_certificate, Token);
+    public async Task InitializeAsync() => _server = await ArmTestServer.StartAsync(certificates.Server, Token);
 
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        _certificate.Dispose();
-    }
+    public async Task DisposeAsync() => await _server.DisposeAsync();
 
     [Fact]
     public async Task Create_get_list_over_three_pages_and_delete_work_through_the_real_client()
@@ -114,8 +109,7 @@ public sealed class AzureStackResourceClientLoopbackTests : IAsyncLifetime
     [Fact]
     public async Task A_server_certificate_other_than_the_trusted_one_is_refused()
     {
-        using var other = TestCertificates.CreateForLoopback();
-        var client = Client(trusted: other);
+        var client = Client(trusted: certificates.Other);
 
         var error = await Assert.ThrowsAsync<ArmRequestException>(() => client.GetAsync(RegistrationId("azurestack-cloud1").Child("customerSubscriptions", "x"), "2017-06-01"));
 
@@ -164,7 +158,7 @@ public sealed class AzureStackResourceClientLoopbackTests : IAsyncLifetime
         options.Retry.Delay = TimeSpan.FromMilliseconds(1);
         if (!trustNothing)
         {
-            options.TrustedServerCertificate = trusted ?? _certificate;
+            options.TrustedServerCertificate = trusted ?? certificates.Server;
         }
 
         return new AzureStackResourceClient(credential ?? new StaticTokenCredential(Token), options);
