@@ -2,7 +2,7 @@ using Azure.Core;
 
 namespace Provisioning.Azure.Tests.Fakes;
 
-/// <summary>A credential that hands out one fixed token and counts how often it was asked.</summary>
+/// <summary>A credential that hands out one fixed token, valid for an hour.</summary>
 public sealed class StaticTokenCredential(string token) : TokenCredential
 {
     public string Token { get; } = token;
