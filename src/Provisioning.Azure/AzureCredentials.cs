@@ -7,15 +7,15 @@ namespace Provisioning.Azure;
 /// <summary>Creates the Azure.Identity credential named by a kind (<c>--credential</c>), with the cloud's authority host.</summary>
 public static class AzureCredentials
 {
-    /// <summary>The kinds <see cref="Create"/> accepts.</summary>
-    public static IReadOnlyList<string> Kinds { get; } = ["default", "environment", "workload-identity", "azure-cli", "managed-identity"];
-
     private static readonly Dictionary<string, Uri> AuthorityHosts = new(StringComparer.OrdinalIgnoreCase)
     {
         [CloudSpec.AzureCloud.Name] = AzureAuthorityHosts.AzurePublicCloud,
         [CloudSpec.AzureChinaCloud.Name] = AzureAuthorityHosts.AzureChina,
         [CloudSpec.AzureUSGovernment.Name] = AzureAuthorityHosts.AzureGovernment,
     };
+
+    /// <summary>The kinds <see cref="Create"/> accepts.</summary>
+    public static IReadOnlyList<string> Kinds { get; } = ["default", "environment", "workload-identity", "azure-cli", "managed-identity"];
 
     /// <summary>
     /// Creates the credential of <paramref name="kind"/>: null or <c>default</c> is <see cref="DefaultAzureCredential"/>
@@ -39,9 +39,7 @@ public static class AzureCredentials
                 // The CLI signs in to its own configured cloud (az cloud set).
                 return new AzureCliCredential();
             case "managed-identity":
-                var clientId = Environment.GetEnvironmentVariable("AZURE_CLIENT_ID");
-                var id = string.IsNullOrEmpty(clientId) ? ManagedIdentityId.SystemAssigned : ManagedIdentityId.FromUserAssignedClientId(clientId);
-                return new ManagedIdentityCredential(WithAuthority(new ManagedIdentityCredentialOptions(id), authority));
+                return new ManagedIdentityCredential(WithAuthority(new ManagedIdentityCredentialOptions(ManagedIdentityFromEnvironment()), authority));
             default:
                 throw new ArgumentException($"Unknown credential kind '{kind}'; use one of: {string.Join(", ", Kinds)}.", nameof(kind));
         }
@@ -53,6 +51,12 @@ public static class AzureCredentials
         ArgumentNullException.ThrowIfNull(cloud);
         return AuthorityHosts.GetValueOrDefault(cloud.Name);
     }
+
+    // A user-assigned identity is named by AZURE_CLIENT_ID, as Azure.Identity's own chain does; otherwise the system-assigned one.
+    private static ManagedIdentityId ManagedIdentityFromEnvironment() =>
+        Environment.GetEnvironmentVariable("AZURE_CLIENT_ID") is { Length: > 0 } clientId
+            ? ManagedIdentityId.FromUserAssignedClientId(clientId)
+            : ManagedIdentityId.SystemAssigned;
 
     private static T WithAuthority<T>(T options, Uri? authority)
         where T : TokenCredentialOptions

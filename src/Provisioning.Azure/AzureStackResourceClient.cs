@@ -72,7 +72,7 @@ public sealed partial class AzureStackResourceClient : IResourceProvider
         return new AzureStackResourceClient(credential, options);
     }
 
-    /// <summary>PUTs <c>{"properties":{...}}</c>; 200 returns the body, 201 with an empty body returns the resource as sent.</summary>
+    /// <summary>PUTs <c>{"properties":{...}}</c>; 200 or 201 succeed, and an empty body (201 as the docs show it) returns the resource as sent.</summary>
     public async Task<ObservedResource> PutAsync(ArmResourceId id, string apiVersion, ImmutableSortedDictionary<string, string> properties, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(properties);
