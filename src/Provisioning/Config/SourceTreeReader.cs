@@ -54,7 +54,16 @@ internal sealed partial class SourceTreeReader
         }
         catch (YamlException e)
         {
-            _diagnostics.Add(DiagnosticCatalog.YamlSyntax(SpanOf(e.Start), CleanMessage(e.Message)));
+            var message = CleanMessage(e.Message);
+            _diagnostics.Add(DiagnosticCatalog.YamlSyntax(SpanOf(PlaceOf(e, message)), message));
+            root = null;
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this on some malformed flow collections; place it after the last good event.
+            var after = parser.Current?.End ?? Mark.Empty;
+            _diagnostics.Add(DiagnosticCatalog.YamlSyntax(SpanOf(after), "the text after this point cannot be parsed; check brackets, quotes and indentation."));
             root = null;
             return false;
         }
@@ -128,6 +137,15 @@ internal sealed partial class SourceTreeReader
 
         return new SourceMapping(entries, span);
     }
+
+    // The scanner's "While scanning X, found Y" errors start at X and end at Y, the real culprit; but an
+    // unclosed quote or a file that ends too early is best shown where it was opened (X).
+    private static Mark PlaceOf(YamlException e, string message) =>
+        message.StartsWith("While scanning", StringComparison.Ordinal)
+            && !message.Contains("quoted scalar", StringComparison.Ordinal)
+            && !message.Contains("end of stream", StringComparison.Ordinal)
+            ? e.End
+            : e.Start;
 
     private SourceSpan SpanOf(Mark mark) => new(_file, (int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column));
 
