@@ -1,13 +1,149 @@
+using System.Buffers;
+using System.Text.Unicode;
+using Provisioning.AzureStack;
+
 namespace Provisioning.Config;
 
 /// <summary>Loads <c>Pulumi.yaml</c> and <c>Pulumi.&lt;stack&gt;.yaml</c> into a validated <see cref="StackDefinition"/>.</summary>
 public static class StackLoader
 {
+    /// <summary>The name of the project file.</summary>
+    public const string ProjectFileName = "Pulumi.yaml";
+
+    private const string StackFilePrefix = "Pulumi.";
+    private const string StackFileSuffix = ".yaml";
+
+    /// <summary>The file name of a stack's file: <c>Pulumi.&lt;stack&gt;.yaml</c>.</summary>
+    public static string StackFileName(string stack) => $"{StackFilePrefix}{stack}{StackFileSuffix}";
+
     /// <summary>Reads the project file and the stack file from <paramref name="projectDirectory"/> and validates them.</summary>
-    public static StackLoadResult Load(string projectDirectory, string stack) =>
-        throw new NotImplementedException();
+    /// <remarks>
+    /// The only method of the core library that reads files. A missing, unreadable or non-UTF-8 file is a
+    /// diagnostic, not an exception; spans name the files relative to the directory (<c>Pulumi.prod.yaml</c>).
+    /// </remarks>
+    public static StackLoadResult Load(string projectDirectory, string stack)
+    {
+        ArgumentNullException.ThrowIfNull(projectDirectory);
+        ArgumentNullException.ThrowIfNull(stack);
+        var diagnostics = new List<Diagnostic>();
+        if (!Names.IsValid(stack))
+        {
+            // Never build a path from an invalid stack name ("../x" would escape the directory).
+            diagnostics.Add(DiagnosticCatalog.InvalidStackName(SourceSpan.CommandLine, stack));
+            return new StackLoadResult(null, diagnostics);
+        }
+
+        var stackFile = StackFileName(stack);
+        var projectPath = Path.Combine(projectDirectory, ProjectFileName);
+        var stackPath = Path.Combine(projectDirectory, stackFile);
+        string? projectYaml = null;
+        string? stackYaml = null;
+        if (!File.Exists(projectPath))
+        {
+            diagnostics.Add(DiagnosticCatalog.ProjectFileMissing(ProjectFileName, projectDirectory));
+        }
+        else
+        {
+            projectYaml = ReadText(projectPath, ProjectFileName, diagnostics);
+        }
+
+        if (!File.Exists(stackPath))
+        {
+            var available = Directory.Exists(projectDirectory)
+                ? Directory.EnumerateFiles(projectDirectory, $"{StackFilePrefix}*{StackFileSuffix}")
+                    .Select(p => Path.GetFileName(p)[StackFilePrefix.Length..^StackFileSuffix.Length])
+                    .Where(s => s.Length > 0)
+                    .Order(StringComparer.Ordinal)
+                    .ToList()
+                : [];
+            diagnostics.Add(DiagnosticCatalog.StackFileMissing(stackFile, stack, available));
+        }
+        else
+        {
+            stackYaml = ReadText(stackPath, stackFile, diagnostics);
+        }
+
+        return Validate(ProjectFileName, projectYaml, stackFile, stackYaml, stack, diagnostics);
+    }
 
     /// <summary>Validates the given texts; file names are used only in diagnostics.</summary>
-    public static StackLoadResult Parse(string projectFile, string projectYaml, string stackFile, string stackYaml, string stack) =>
-        throw new NotImplementedException();
+    public static StackLoadResult Parse(string projectFile, string projectYaml, string stackFile, string stackYaml, string stack)
+    {
+        ArgumentNullException.ThrowIfNull(projectFile);
+        ArgumentNullException.ThrowIfNull(projectYaml);
+        ArgumentNullException.ThrowIfNull(stackFile);
+        ArgumentNullException.ThrowIfNull(stackYaml);
+        ArgumentNullException.ThrowIfNull(stack);
+        var diagnostics = new List<Diagnostic>();
+        if (!Names.IsValid(stack))
+        {
+            diagnostics.Add(DiagnosticCatalog.InvalidStackName(SourceSpan.CommandLine, stack));
+        }
+
+        return Validate(projectFile, projectYaml, stackFile, stackYaml, stack, diagnostics);
+    }
+
+    /// <summary>Validates both files; a null text was already reported (missing or unreadable) and is skipped.</summary>
+    private static StackLoadResult Validate(string projectFile, string? projectYaml, string stackFile, string? stackYaml, string stack, List<Diagnostic> diagnostics)
+    {
+        var checks = new NodeChecks(diagnostics);
+        var project = new ProjectFile(null, null);
+        if (projectYaml is not null && SourceTreeReader.TryRead(projectFile, projectYaml, diagnostics, out var projectRoot))
+        {
+            project = new ProjectFileReader(projectFile, checks).Read(projectRoot);
+        }
+
+        StackFileContent? content = null;
+        if (stackYaml is not null && SourceTreeReader.TryRead(stackFile, stackYaml, diagnostics, out var stackRoot))
+        {
+            content = new StackFileReader(stackFile, project.Name, checks).Read(stackRoot);
+            diagnostics.AddRange(DomainRules.Check(content.Registrations, content.Tenants));
+        }
+
+        var ordered = diagnostics
+            .OrderBy(d => d.Span.File == projectFile ? 1 : d.Span.File == stackFile ? 2 : 0)
+            .ThenBy(d => d.Span.Line)
+            .ThenBy(d => d.Span.Column)
+            .ToList();
+        var failed = ordered.Any(d => d.Level == Severity.Error) || content is null || project.Name is null;
+        var definition = failed
+            ? null
+            : new StackDefinition(project.Name!, stack, content!.Cloud, content.Registrations, content.Tenants, project.BackendUrl);
+        return new StackLoadResult(definition, ordered);
+    }
+
+    /// <summary>Reads a file as strict UTF-8 (a byte order mark is skipped); null after reporting when it cannot be read or decoded.</summary>
+    private static string? ReadText(string path, string file, List<Diagnostic> diagnostics)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(DiagnosticCatalog.FileUnreadable(file, e.Message));
+            return null;
+        }
+
+        ReadOnlySpan<byte> utf8 = bytes;
+        if (utf8.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            utf8 = utf8[3..];
+        }
+
+        var chars = new char[utf8.Length];
+        var status = Utf8.ToUtf16(utf8, chars, out _, out var written, replaceInvalidSequences: false);
+        if (status != OperationStatus.Done)
+        {
+            // Place the error at the first bad byte: count lines and columns in the text decoded before it.
+            var before = chars.AsSpan(0, written);
+            var line = before.Count('\n') + 1;
+            var column = written - before.LastIndexOf('\n');
+            diagnostics.Add(DiagnosticCatalog.NotUtf8(new SourceSpan(file, line, column)));
+            return null;
+        }
+
+        return new string(chars, 0, written);
+    }
 }

@@ -1,0 +1,94 @@
+using Provisioning.Config;
+
+namespace Provisioning.AzureStack;
+
+/// <summary>
+/// The rules of the registration domain that no single entry can break alone: one ARM registration
+/// per key, one customer subscription per tenant per registration (the overwrite trap), one tenant
+/// per customer subscription per registration, and no mapping declared twice.
+/// </summary>
+public static class DomainRules
+{
+    /// <summary>
+    /// Checks the registrations and tenants together and returns every broken rule, each placed on
+    /// the later of the two declarations that clash. Mappings to undeclared registrations are skipped.
+    /// </summary>
+    public static IReadOnlyList<Diagnostic> Check(IReadOnlyList<Registration> registrations, IReadOnlyList<Tenant> tenants)
+    {
+        ArgumentNullException.ThrowIfNull(registrations);
+        ArgumentNullException.ThrowIfNull(tenants);
+        var diagnostics = new List<Diagnostic>();
+        CheckRegistrations(registrations, diagnostics);
+        CheckMappings(registrations, tenants, diagnostics);
+        return diagnostics;
+    }
+
+    private static void CheckRegistrations(IReadOnlyList<Registration> registrations, List<Diagnostic> diagnostics)
+    {
+        var byArmId = new Dictionary<string, Registration>(StringComparer.OrdinalIgnoreCase);
+        foreach (var registration in registrations)
+        {
+            var armId = $"{registration.SubscriptionId}/{registration.ResourceGroup}/{registration.Name}";
+            if (!byArmId.TryAdd(armId, registration))
+            {
+                diagnostics.Add(DiagnosticCatalog.RegistrationDeclaredTwice(registration.Span, registration.Key, byArmId[armId].Key));
+            }
+        }
+    }
+
+    private static void CheckMappings(IReadOnlyList<Registration> registrations, IReadOnlyList<Tenant> tenants, List<Diagnostic> diagnostics)
+    {
+        var declared = registrations.Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
+        var byTenantId = new Dictionary<(string Registration, string TenantId), (Tenant Tenant, TenantMapping Mapping)>(KeyComparer.Instance);
+        var bySubscription = new Dictionary<(string Registration, string Subscription), (Tenant Tenant, TenantMapping Mapping)>(KeyComparer.Instance);
+        foreach (var tenant in tenants)
+        {
+            var listed = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var mapping in tenant.Mappings)
+            {
+                if (!declared.Contains(mapping.RegistrationKey))
+                {
+                    continue;
+                }
+
+                if (!listed.Add(mapping.RegistrationKey))
+                {
+                    diagnostics.Add(DiagnosticCatalog.RegistrationListedTwice(mapping.Span, tenant.Key, mapping.RegistrationKey));
+                    continue;
+                }
+
+                var registration = mapping.RegistrationKey;
+                var subscription = mapping.CustomerSubscriptionId;
+                if (byTenantId.TryGetValue((registration, tenant.TenantId), out var sameTenant))
+                {
+                    diagnostics.Add(string.Equals(sameTenant.Mapping.CustomerSubscriptionId, subscription, StringComparison.OrdinalIgnoreCase)
+                        ? DiagnosticCatalog.MappingDeclaredTwice(mapping.Span, registration, subscription, sameTenant.Tenant.Key)
+                        : DiagnosticCatalog.TenantOverwrite(mapping.Span, registration, tenant.TenantId, sameTenant.Mapping.CustomerSubscriptionId, subscription, sameTenant.Tenant.Key));
+                    continue;
+                }
+
+                if (bySubscription.TryGetValue((registration, subscription), out var sameSubscription))
+                {
+                    diagnostics.Add(DiagnosticCatalog.SubscriptionClaimedTwice(mapping.Span, registration, subscription, sameSubscription.Tenant.Key, tenant.Key));
+                    continue;
+                }
+
+                byTenantId.Add((registration, tenant.TenantId), (tenant, mapping));
+                bySubscription.Add((registration, subscription), (tenant, mapping));
+            }
+        }
+    }
+
+    /// <summary>Registration keys compare ordinally (YAML keys); GUIDs ignore case.</summary>
+    private sealed class KeyComparer : IEqualityComparer<(string Registration, string Guid)>
+    {
+        public static KeyComparer Instance { get; } = new();
+
+        public bool Equals((string Registration, string Guid) x, (string Registration, string Guid) y) =>
+            string.Equals(x.Registration, y.Registration, StringComparison.Ordinal)
+            && string.Equals(x.Guid, y.Guid, StringComparison.OrdinalIgnoreCase);
+
+        public int GetHashCode((string Registration, string Guid) obj) =>
+            HashCode.Combine(StringComparer.Ordinal.GetHashCode(obj.Registration), StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Guid));
+    }
+}
