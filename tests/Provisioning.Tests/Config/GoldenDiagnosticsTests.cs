@@ -1,5 +1,3 @@
-using Provisioning.Config;
-
 namespace Provisioning.Tests.Config;
 
 public sealed class GoldenDiagnosticsTests
