@@ -12,9 +12,13 @@ public sealed class InvalidInputTests : IAsyncLifetime
           tenant-registrations:cloud: local
           tenant-registrations:registrations:
             west:
-              subscriptionId: not-a-guid
+              subscriptionId: 6513270e-269e-4d37-b2a7-4de452e6b438
               resourceGroup: azurestack
               name: azurestack-west
+            east:
+              subscriptionId: not-a-guid
+              resourceGroup: azure/stack
+              name: azurestack-east
           tenant-registrations:tenants:
             contoso:
               tenantId: 6b0d549b-6f03-475a-9600-a35a099950d8
@@ -44,11 +48,13 @@ public sealed class InvalidInputTests : IAsyncLifetime
         using var folder = new StackFolder(FiveMistakes);
         var factory = new EmulatorProviderFactory(_emulator);
 
-        var run = await Cli.RunAsync(factory, verb, "--stack", "local", "--cwd", folder.Path, "--yes");
+        string[] args = verb == "preview" ? [verb, "--stack", "local", "--cwd", folder.Path] : [verb, "--stack", "local", "--cwd", folder.Path, "--yes"];
+        var run = await Cli.RunAsync(factory, args);
 
         Assert.True(run.ExitCode == 2, run.ToString());
         var diagnostics = run.Error.Split('\n').Where(l => l.Contains(": error PRV", StringComparison.Ordinal)).ToList();
         Assert.True(diagnostics.Count >= 5, run.ToString());
+        Assert.Contains(diagnostics, d => d.Contains("PRV027", StringComparison.Ordinal));
         Assert.All(diagnostics, d => Assert.Matches(@"^Pulumi\.local\.yaml\(\d+,\d+\): error PRV\d{3}: ", d));
         Assert.Equal(0, factory.Connections);
         Assert.Equal(0, _emulator.RequestLog.Count);
