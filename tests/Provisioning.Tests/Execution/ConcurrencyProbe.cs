@@ -5,17 +5,29 @@ using Provisioning.Model;
 namespace Provisioning.Tests.Execution;
 
 /// <summary>
-/// Wraps a provider and counts the PUTs and DELETEs in flight at once. The first calls wait until
-/// <paramref name="expected"/> are in flight together, so a run that allows that many reaches it for
-/// certain (and a run that allows fewer fails its calls instead of hanging).
+/// Wraps a provider and counts the PUTs and DELETEs in flight at once. Calls are held in waves: a call
+/// waits until <paramref name="bound"/> calls are in flight together (or all <paramref name="total"/>
+/// have started), so a run allowed that many reaches it for certain, and a run that ignores its bound
+/// piles extra calls on top of a full wave.
 /// </summary>
-internal sealed class ConcurrencyProbe(IResourceProvider inner, int expected) : IResourceProvider
+internal sealed class ConcurrencyProbe(IResourceProvider inner, int bound, int total) : IResourceProvider
 {
-    private readonly TaskCompletionSource _full = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lock _lock = new();
+    private TaskCompletionSource _wave = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _inFlight;
+    private int _started;
     private int _max;
 
-    public int MaxInFlight => Volatile.Read(ref _max);
+    public int MaxInFlight
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _max;
+            }
+        }
+    }
 
     public Task<ObservedResource> PutAsync(ArmResourceId id, string apiVersion, ImmutableSortedDictionary<string, string> properties, CancellationToken cancellationToken = default) =>
         MeasureAsync(() => inner.PutAsync(id, apiVersion, properties, cancellationToken));
@@ -35,27 +47,34 @@ internal sealed class ConcurrencyProbe(IResourceProvider inner, int expected) : 
 
     private async Task<T> MeasureAsync<T>(Func<Task<T>> call)
     {
-        var now = Interlocked.Increment(ref _inFlight);
-        var seen = Volatile.Read(ref _max);
-        while (now > seen && Interlocked.CompareExchange(ref _max, now, seen) != seen)
+        Task wave;
+        lock (_lock)
         {
-            seen = Volatile.Read(ref _max);
+            _inFlight++;
+            _started++;
+            _max = Math.Max(_max, _inFlight);
+            wave = _wave.Task;
+            if (_inFlight >= bound || _started == total)
+            {
+                _wave.TrySetResult();
+                _wave = new(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
         }
 
         try
         {
-            if (now >= expected)
-            {
-                _full.TrySetResult();
-            }
-
             // A guard against hanging, not a timing assertion: it only turns a deadlock into a failed step.
-            await _full.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            await wave.WaitAsync(TimeSpan.FromSeconds(30));
+            // Never finish synchronously, so that a run ignoring its bound has the chance to start more calls meanwhile.
+            await Task.Yield();
             return await call();
         }
         finally
         {
-            Interlocked.Decrement(ref _inFlight);
+            lock (_lock)
+            {
+                _inFlight--;
+            }
         }
     }
 }

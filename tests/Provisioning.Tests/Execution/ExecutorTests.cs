@@ -198,11 +198,11 @@ public sealed class ExecutorTests
         var stack = ManyTenants(12);
         var desired = TenantRegistration.Expand(stack);
         var inner = new InMemoryResourceProvider();
-        var puts = new ConcurrencyProbe(inner, parallelism);
+        var puts = new ConcurrencyProbe(inner, parallelism, 12);
         var executor = new Executor(puts, new InMemoryStateStore(), new ExecutorOptions { Parallelism = parallelism });
 
         var applied = await executor.ExecuteAsync(Planner.Plan(desired, [], null), Checkpoint.Empty(Project, "many"));
-        var deletes = new ConcurrencyProbe(inner, parallelism);
+        var deletes = new ConcurrencyProbe(inner, parallelism, 12);
         var destroyed = await new Executor(deletes, new InMemoryStateStore(), new ExecutorOptions { Parallelism = parallelism })
             .ExecuteAsync(Planner.Plan(desired, applied.Checkpoint.Resources, null, PlanMode.Destroy), applied.Checkpoint);
 
