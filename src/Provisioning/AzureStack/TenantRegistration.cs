@@ -27,7 +27,12 @@ public static class TenantRegistration
     /// <summary>The property that names the tenant.</summary>
     public const string TenantIdProperty = "tenantId";
 
-    /// <summary>Expands every registration of the stack into a component with its mappings.</summary>
+    /// <summary>
+    /// Expands every registration of the stack into a component with its mappings. Throws
+    /// <see cref="ArgumentException"/> when a mapping names an undeclared registration, or when one
+    /// tenant would be mapped twice on one registration (the service keeps only the last PUT, so the
+    /// stack could never converge).
+    /// </summary>
     public static ResourceGraph Expand(StackDefinition stack)
     {
         ArgumentNullException.ThrowIfNull(stack);
@@ -36,7 +41,22 @@ public static class TenantRegistration
         {
             foreach (var mapping in tenant.Mappings)
             {
-                byRegistration[mapping.RegistrationKey].Add((tenant, mapping));
+                if (!byRegistration.TryGetValue(mapping.RegistrationKey, out var mapped))
+                {
+                    throw new ArgumentException($"{mapping.Span}: tenant '{tenant.Key}' is mapped to registration '{mapping.RegistrationKey}', which the stack does not declare.", nameof(stack));
+                }
+
+                // One subscription per tenant per registration: a second PUT for the same tenant removes the first.
+                var clash = mapped.Find(m => string.Equals(m.Item1.TenantId, tenant.TenantId, StringComparison.OrdinalIgnoreCase));
+                if (clash.Item1 is not null)
+                {
+                    throw new ArgumentException(
+                        $"{mapping.Span}: tenant {tenant.TenantId} ('{tenant.Key}') is mapped twice on registration '{mapping.RegistrationKey}' "
+                        + $"(subscriptions {clash.Item2.CustomerSubscriptionId} and {mapping.CustomerSubscriptionId}); a tenant has one subscription per registration.",
+                        nameof(stack));
+                }
+
+                mapped.Add((tenant, mapping));
             }
         }
 

@@ -13,7 +13,12 @@ public sealed class Executor(IResourceProvider provider, IStateStore store, Exec
 {
     private readonly ExecutorOptions _options = options ?? new ExecutorOptions();
 
-    /// <summary>Runs the plan from the given checkpoint and returns the final checkpoint and each step's outcome.</summary>
+    /// <summary>
+    /// Runs the plan from the given checkpoint and returns the final checkpoint and each step's outcome.
+    /// When <paramref name="cancellationToken"/> is already cancelled nothing is done: every step is skipped.
+    /// A delete whose replacement failed (a create or update under the same parent with the same
+    /// properties, e.g. a tenant moving to another subscription) is not sent, so nothing is left unmapped.
+    /// </summary>
     public async Task<ExecutionResult> ExecuteAsync(Plan plan, Checkpoint start, IProgress<StepEvent>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
@@ -35,6 +40,17 @@ public sealed class Executor(IResourceProvider provider, IStateStore store, Exec
             progress?.Report(e);
         }
 
+        // Cancelled before anything happened: change nothing, not even the state.
+        if (cancellationToken.IsCancellationRequested)
+        {
+            foreach (var step in plan.Steps)
+            {
+                Report(new StepEvent(step, StepStatus.Skipped));
+            }
+
+            return new ExecutionResult(tracker.Snapshot(), [.. outcomes], Cancelled: true);
+        }
+
         // Steps without requests only touch the state: record them all in one write.
         foreach (var step in plan.Steps.Where(s => !s.IsChange))
         {
@@ -44,45 +60,80 @@ public sealed class Executor(IResourceProvider provider, IStateStore store, Exec
 
         await tracker.PersistAsync(CancellationToken.None);
 
-        var cancelled = false;
-        foreach (var phase in new[] { plan.Steps.Where(s => s.Kind is StepKind.Create or StepKind.Update), plan.Steps.Where(s => s.Kind == StepKind.Delete) })
-        {
-            var steps = phase.ToList();
-            if (cancelled || cancellationToken.IsCancellationRequested)
-            {
-                cancelled = true;
-                steps.ForEach(s => Report(new StepEvent(s, StepStatus.Skipped)));
-                continue;
-            }
+        var puts = plan.Steps.Where(s => s.Kind is StepKind.Create or StepKind.Update).ToList();
+        var cancelled = await RunPhaseAsync(puts, tracker, Report, cancellationToken);
 
-            var started = new ConcurrentDictionary<Step, byte>();
-            try
+        var deletes = plan.Steps.Where(s => s.Kind == StepKind.Delete).ToList();
+        if (cancelled)
+        {
+            deletes.ForEach(s => Report(new StepEvent(s, StepStatus.Skipped)));
+        }
+        else
+        {
+            var failedPuts = outcomes.Where(o => o.Status == StepStatus.Failed && o.Step.Kind is StepKind.Create or StepKind.Update).Select(o => o.Step).ToList();
+            var runnable = new List<Step>(deletes.Count);
+            foreach (var delete in deletes)
             {
-                await Parallel.ForEachAsync(
-                    steps,
-                    new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.Parallelism), CancellationToken = cancellationToken },
-                    async (step, _) =>
-                    {
-                        started[step] = 0;
-                        Report(new StepEvent(step, StepStatus.Started));
-                        var outcome = await RunAsync(step, tracker);
-                        await tracker.PersistAsync(CancellationToken.None);
-                        Report(outcome);
-                    });
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                cancelled = true;
-                foreach (var step in steps.Where(s => !started.ContainsKey(s)))
+                var replacement = failedPuts.Find(put => Replaces(put, delete));
+                if (replacement is null)
                 {
-                    Report(new StepEvent(step, StepStatus.Skipped));
+                    runnable.Add(delete);
+                }
+                else
+                {
+                    Report(new StepEvent(delete, StepStatus.Failed, $"Not deleted: {replacement.Id}, which replaces it, failed."));
                 }
             }
+
+            cancelled = await RunPhaseAsync(runnable, tracker, Report, cancellationToken);
         }
 
         await tracker.PersistAsync(CancellationToken.None);
         return new ExecutionResult(tracker.Snapshot(), [.. outcomes], cancelled);
     }
+
+    /// <summary>Runs one phase with bounded parallelism; returns true when it was cancelled (unstarted steps are reported skipped).</summary>
+    private async Task<bool> RunPhaseAsync(List<Step> steps, StateTracker tracker, Action<StepEvent> report, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            steps.ForEach(s => report(new StepEvent(s, StepStatus.Skipped)));
+            return true;
+        }
+
+        var started = new ConcurrentDictionary<Step, byte>();
+        try
+        {
+            await Parallel.ForEachAsync(
+                steps,
+                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.Parallelism), CancellationToken = cancellationToken },
+                async (step, _) =>
+                {
+                    started[step] = 0;
+                    report(new StepEvent(step, StepStatus.Started));
+                    var outcome = await RunAsync(step, tracker);
+                    await tracker.PersistAsync(CancellationToken.None);
+                    report(outcome);
+                });
+            return false;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            foreach (var step in steps.Where(s => !started.ContainsKey(s)))
+            {
+                report(new StepEvent(step, StepStatus.Skipped));
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>True when <paramref name="put"/> puts under the same parent what <paramref name="delete"/> removes (the same resource moved to a new name).</summary>
+    private static bool Replaces(Step put, Step delete) =>
+        put.Id.Parent is { } parent
+        && delete.Id.Parent == parent
+        && delete.Current is { } current
+        && Planner.Diff(current.Properties, put.Desired!.Properties).IsEmpty;
 
     /// <summary>Sends one step's request (never cancelled mid-flight) and records its result.</summary>
     private async Task<StepEvent> RunAsync(Step step, StateTracker tracker)
@@ -103,8 +154,10 @@ public sealed class Executor(IResourceProvider provider, IStateStore store, Exec
 
             return new StepEvent(step, StepStatus.Succeeded);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
+            // Requests are sent without the run's token, so even an OperationCanceledException
+            // (e.g. an HTTP timeout) is this step's failure, not a cancellation of the run.
             return new StepEvent(step, StepStatus.Failed, e.Message);
         }
     }

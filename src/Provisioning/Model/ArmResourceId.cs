@@ -133,11 +133,17 @@ public readonly record struct ArmResourceId
         return true;
     }
 
-    /// <summary>Builds the id of a child resource of this one.</summary>
+    /// <summary>Builds the id of a child resource of this one; <paramref name="type"/> and <paramref name="name"/> are single segments (no '/').</summary>
     public ArmResourceId Child(string type, string name)
     {
         ArgumentException.ThrowIfNullOrEmpty(type);
         ArgumentException.ThrowIfNullOrEmpty(name);
+        // A '/' would add segments to the text that the parsed parts do not know about.
+        if (type.Contains('/', StringComparison.Ordinal) || name.Contains('/', StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"A child's type and name are single segments: '{type}/{name}' contains '/'.", type.Contains('/', StringComparison.Ordinal) ? nameof(type) : nameof(name));
+        }
+
         if (ProviderNamespace is null)
         {
             throw new InvalidOperationException("A child needs a provider resource as its parent.");

@@ -7,6 +7,7 @@ namespace Provisioning.Model;
 public sealed record Urn
 {
     private const string Prefix = "urn:pulumi:";
+    private const string Separator = "::";
 
     private Urn(string value, string stack, string project, string qualifiedType, string name)
     {
@@ -35,9 +36,19 @@ public sealed record Urn
     /// <summary>The resource's logical name.</summary>
     public string Name { get; }
 
-    /// <summary>Makes the URN of a resource, optionally under a parent.</summary>
+    /// <summary>
+    /// Makes the URN of a resource, optionally under a parent. Every part must be non-empty, and the
+    /// stack, project and type must not contain <c>::</c>, so that <see cref="Parse"/> gives the same parts back.
+    /// </summary>
     public static Urn Create(string stack, string project, string type, string name, Urn? parent = null)
     {
+        ArgumentException.ThrowIfNullOrEmpty(stack);
+        ArgumentException.ThrowIfNullOrEmpty(project);
+        ArgumentException.ThrowIfNullOrEmpty(type);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        RefuseSeparator(stack, nameof(stack));
+        RefuseSeparator(project, nameof(project));
+        RefuseSeparator(type, nameof(type));
         var qualified = parent is null ? type : $"{parent.QualifiedType}${type}";
         return new Urn($"{Prefix}{stack}::{project}::{qualified}::{name}", stack, project, qualified, name);
     }
@@ -51,13 +62,21 @@ public sealed record Urn
             throw new FormatException($"'{value}' is not a URN: it must start with '{Prefix}'.");
         }
 
-        var parts = value[Prefix.Length..].Split("::", 4);
+        var parts = value[Prefix.Length..].Split(Separator, 4);
         if (parts.Length != 4 || parts.Any(string.IsNullOrEmpty))
         {
             throw new FormatException($"'{value}' is not a URN: expected 'urn:pulumi:stack::project::type::name'.");
         }
 
         return new Urn(value, parts[0], parts[1], parts[2], parts[3]);
+    }
+
+    private static void RefuseSeparator(string part, string paramName)
+    {
+        if (part.Contains(Separator, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"'{part}' cannot be part of a URN: it contains '{Separator}'.", paramName);
+        }
     }
 
     /// <summary>The URN text.</summary>

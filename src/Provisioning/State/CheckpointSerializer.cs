@@ -76,24 +76,26 @@ public static class CheckpointSerializer
                 var properties = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
                 foreach (var p in r.GetProperty("properties").EnumerateObject())
                 {
-                    properties[p.Name] = p.Value.GetString() ?? string.Empty;
+                    properties[p.Name] = p.Value.ValueKind == JsonValueKind.String
+                        ? p.Value.GetString()!
+                        : throw new JsonException($"property '{p.Name}' must be a string, not {p.Value.ValueKind}.");
                 }
 
                 resources.Add(new ResourceState(
-                    Urn.Parse(r.GetProperty("urn").GetString()!),
-                    ArmResourceId.Parse(r.GetProperty("id").GetString()!),
-                    r.GetProperty("type").GetString()!,
-                    r.GetProperty("apiVersion").GetString()!,
+                    Urn.Parse(RequiredString(r, "urn")),
+                    ArmResourceId.Parse(RequiredString(r, "id")),
+                    RequiredString(r, "type"),
+                    RequiredString(r, "apiVersion"),
                     properties.ToImmutable(),
-                    r.TryGetProperty("parent", out var parent) ? Urn.Parse(parent.GetString()!) : null,
+                    r.TryGetProperty("parent", out _) ? Urn.Parse(RequiredString(r, "parent")) : null,
                     new ResourceOptions(
                         r.TryGetProperty("protect", out var protect) && protect.GetBoolean(),
                         r.TryGetProperty("retainOnDelete", out var retain) && retain.GetBoolean())));
             }
 
             return new Checkpoint(
-                root.GetProperty("project").GetString()!,
-                root.GetProperty("stack").GetString()!,
+                RequiredString(root, "project"),
+                RequiredString(root, "stack"),
                 root.GetProperty("updated").GetDateTimeOffset(),
                 resources.ToImmutable());
         }
@@ -101,5 +103,14 @@ public static class CheckpointSerializer
         {
             throw new InvalidDataException($"{source}: the state file is corrupt or truncated: {e.Message}", e);
         }
+    }
+
+    /// <summary>A property that must be present and a string (a JSON null would otherwise slip through as a null reference).</summary>
+    private static string RequiredString(JsonElement element, string name)
+    {
+        var value = element.GetProperty(name);
+        return value.ValueKind == JsonValueKind.String
+            ? value.GetString()!
+            : throw new JsonException($"'{name}' must be a string, not {value.ValueKind}.");
     }
 }

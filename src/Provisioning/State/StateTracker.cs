@@ -57,7 +57,7 @@ public sealed class StateTracker : IDisposable
         }
     }
 
-    /// <summary>Records that a resource is no longer managed.</summary>
+    /// <summary>Records that a resource is no longer managed; the others keep their order.</summary>
     public void Remove(ArmResourceId id)
     {
         lock (_lock)
@@ -67,15 +67,14 @@ public sealed class StateTracker : IDisposable
                 return;
             }
 
-            // Swap with the last one to keep removal O(1).
-            var last = _order.Count - 1;
-            if (i != last)
+            // Keep the recorded order, so that the state file and the plans made from it stay stable
+            // whatever order parallel deletes finish in.
+            _order.RemoveAt(i);
+            for (var j = i; j < _order.Count; j++)
             {
-                _order[i] = _order[last];
-                _index[_order[i].Id] = i;
+                _index[_order[j].Id] = j;
             }
 
-            _order.RemoveAt(last);
             _version++;
         }
     }
