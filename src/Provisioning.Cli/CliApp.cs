@@ -20,6 +20,7 @@ internal static class CliApp
         root.Subcommands.Add(OperationCommand.Create(OperationKind.Preview, console, providers));
         root.Subcommands.Add(OperationCommand.Create(OperationKind.Up, console, providers));
         root.Subcommands.Add(OperationCommand.Create(OperationKind.Destroy, console, providers));
+        root.Subcommands.Add(ExportCommand.Create(console));
         return root;
     }
 
