@@ -291,7 +291,7 @@ public sealed class ExecutorTests
         return (provider, result.Checkpoint);
     }
 
-    private static Config.StackDefinition ManyTenants(int count) => SingleStamp("many") with
+    private static Provisioning.Config.StackDefinition ManyTenants(int count) => SingleStamp("many") with
     {
         Tenants = [.. Enumerable.Range(1, count).Select(i => Tenant($"t{i}", $"{i:D8}-0000-4000-8000-000000000000", ("west", $"{i:D8}-1111-4111-8111-111111111111")))],
     };

@@ -4,7 +4,7 @@ namespace Provisioning.Tests.Export;
 
 public sealed class ResourceOptionsExportTests
 {
-    private static readonly Config.StackDefinition Protected = ExportStacks.MultiStamp with
+    private static readonly Provisioning.Config.StackDefinition Protected = ExportStacks.MultiStamp with
     {
         Tenants = [ExportStacks.MultiStamp.Tenants[0] with { Protect = true, RetainOnDelete = true }],
     };
