@@ -39,9 +39,9 @@ public sealed class PersistenceTests : IDisposable
     }
 
     [Fact]
-    public async Task Every_change_is_saved_at_once_and_no_temporary_file_is_left_behind()
+    public async Task With_no_save_interval_every_change_is_saved_at_once_and_no_temporary_file_is_left_behind()
     {
-        await using var emulator = await ArmEmulator.StartAsync(new ArmEmulatorOptions { DataFile = DataFile });
+        await using var emulator = await ArmEmulator.StartAsync(new ArmEmulatorOptions { DataFile = DataFile, SaveInterval = TimeSpan.Zero });
         using var client = new ArmTestClient(emulator);
         var registration = await client.CreateRegistrationAsync();
         var customerSubscription = Ids.New();
