@@ -127,7 +127,7 @@ public sealed partial class EmulatorStore
         $"{subscriptionId}/{resourceGroup}/{name}".ToUpperInvariant();
 
     private static EmulatorMapping ToMapping(RegistrationEntry entry, MappingEntry mapping) =>
-        new(entry.Registration, mapping.Name, mapping.TenantId, mapping.Etag);
+        new(entry.Registration, mapping.Name, mapping.TenantId, mapping.Etag) { SystemData = mapping.SystemData };
 
     private RegistrationEntry? FindEntry(string subscriptionId, string resourceGroup, string name) =>
         _registrations.GetValueOrDefault(KeyOf(subscriptionId, resourceGroup, name));
