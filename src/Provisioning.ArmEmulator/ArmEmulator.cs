@@ -39,10 +39,9 @@ public sealed class ArmEmulator : IAsyncDisposable
     public static async Task<ArmEmulator> StartAsync(ArmEmulatorOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentOutOfRangeException.ThrowIfNegative(options.Port);
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.PageSize, 1);
+        options.Validate();
 
-        var store = new EmulatorStore(options.DataFile);
+        var store = new EmulatorStore(options.DataFile, options.SaveInterval, options.TimeProvider);
         var log = new EmulatorRequestLog();
         var certificate = options.UseHttps ? EmulatorCertificate.Create(TimeProvider.System) : null;
         WebApplication? app = null;
@@ -62,17 +61,25 @@ public sealed class ArmEmulator : IAsyncDisposable
                 await app.DisposeAsync();
             }
 
+            store.CloseDataFile();
             certificate?.Dispose();
             throw;
         }
     }
 
-    /// <summary>Stops the server and releases the certificate.</summary>
+    /// <summary>Stops the server, writes any pending change to the data file and releases the certificate.</summary>
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        Certificate?.Dispose();
+        try
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+        finally
+        {
+            Store.CloseDataFile();
+            Certificate?.Dispose();
+        }
     }
 
     private static WebApplication Build(
@@ -92,6 +99,8 @@ public sealed class ArmEmulator : IAsyncDisposable
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(log);
+        builder.Services.AddSingleton(new RequestThrottle(options.Throttling, options.TimeProvider));
+        builder.Services.AddSingleton(new FaultPlan(options.Faults));
         builder.Services.ConfigureHttpJsonOptions(o => EmulatorJson.Configure(o.SerializerOptions));
         builder.WebHost.UseKestrel(kestrel =>
         {

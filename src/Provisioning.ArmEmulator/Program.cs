@@ -14,6 +14,12 @@ if (options is null)
     return error is null ? 0 : 2;
 }
 
+// A run with faults is replayable only with its seed, so pick one and show it.
+if (options.Faults.Enabled)
+{
+    options.Faults.Seed ??= Random.Shared.Next();
+}
+
 using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
@@ -31,6 +37,10 @@ using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Cre
 await using var emulator = await ArmEmulator.StartAsync(options, stop.Token);
 var thumbprint = emulator.Certificate is { } certificate ? $" certificate {certificate.Thumbprint}" : " (plain HTTP)";
 Console.WriteLine($"ARM emulator listening on {emulator.BaseUri}{thumbprint}; Ctrl+C stops it.");
+if (options.Faults.Enabled)
+{
+    Console.WriteLine($"Injecting faults with --fault-seed {options.Faults.Seed}.");
+}
 
 try
 {

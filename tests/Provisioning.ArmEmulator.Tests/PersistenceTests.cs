@@ -39,9 +39,9 @@ public sealed class PersistenceTests : IDisposable
     }
 
     [Fact]
-    public async Task Every_change_is_saved_at_once_and_no_temporary_file_is_left_behind()
+    public async Task With_no_save_interval_every_change_is_saved_at_once_and_no_temporary_file_is_left_behind()
     {
-        await using var emulator = await ArmEmulator.StartAsync(new ArmEmulatorOptions { DataFile = DataFile });
+        await using var emulator = await ArmEmulator.StartAsync(new ArmEmulatorOptions { DataFile = DataFile, SaveInterval = TimeSpan.Zero });
         using var client = new ArmTestClient(emulator);
         var registration = await client.CreateRegistrationAsync();
         var customerSubscription = Ids.New();
@@ -84,6 +84,57 @@ public sealed class PersistenceTests : IDisposable
 
         await using var restarted = await ArmEmulator.StartAsync(new ArmEmulatorOptions { DataFile = DataFile });
         Assert.Equal(40, restarted.Store.MappingCount);
+    }
+
+    [Fact]
+    public async Task Changes_are_saved_together_at_most_once_per_interval_and_dispose_saves_the_rest()
+    {
+        var time = FakeClock.New();
+        var registration = TestRegistration.NewUnique();
+        var options = new ArmEmulatorOptions { DataFile = DataFile, SaveInterval = TimeSpan.FromSeconds(1), TimeProvider = time };
+        int savesBeforeInterval, savesAfterInterval, savedAfterInterval;
+        await using (var emulator = await ArmEmulator.StartAsync(options))
+        {
+            using var client = new ArmTestClient(emulator);
+            emulator.Store.SeedRegistration(registration.SubscriptionId, registration.ResourceGroup, registration.Name);
+            for (var i = 0; i < 100; i++)
+            {
+                using var put = await client.PutMappingAsync(registration, Ids.New(), Ids.New());
+                put.EnsureSuccessStatusCode();
+            }
+
+            savesBeforeInterval = emulator.Store.DataFileSaveCount;
+            time.Advance(TimeSpan.FromSeconds(1));
+            savesAfterInterval = emulator.Store.DataFileSaveCount;
+            savedAfterInterval = JsonDocument.Parse(await File.ReadAllTextAsync(DataFile)).RootElement
+                .GetProperty("registrations")[0].GetProperty("customerSubscriptions").GetArrayLength();
+            for (var i = 0; i < 50; i++)
+            {
+                using var put = await client.PutMappingAsync(registration, Ids.New(), Ids.New());
+                put.EnsureSuccessStatusCode();
+            }
+        }
+
+        await using var restarted = await ArmEmulator.StartAsync(new ArmEmulatorOptions { DataFile = DataFile });
+
+        Assert.Equal(0, savesBeforeInterval);
+        Assert.Equal(1, savesAfterInterval);
+        Assert.Equal(100, savedAfterInterval);
+        Assert.Equal(150, restarted.Store.MappingCount);
+        Assert.Equal(["emulator.json"], Directory.GetFiles(Path.GetDirectoryName(DataFile)!).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task Flush_writes_pending_changes_at_once()
+    {
+        var options = new ArmEmulatorOptions { DataFile = DataFile, SaveInterval = TimeSpan.FromHours(1), TimeProvider = FakeClock.New() };
+        await using var emulator = await ArmEmulator.StartAsync(options);
+        emulator.Store.SeedRegistration(Ids.New(), "azurestack", "west");
+
+        emulator.Store.Flush();
+
+        Assert.Equal("west", JsonDocument.Parse(await File.ReadAllTextAsync(DataFile)).RootElement.GetProperty("registrations")[0].GetProperty("name").GetString());
+        Assert.Equal(1, emulator.Store.DataFileSaveCount);
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Provisioning.ArmEmulator;
@@ -26,6 +27,18 @@ internal static class AdminEndpoints
                         .OrderBy(c => c.Key.Method, StringComparer.Ordinal)
                         .ThenBy(c => c.Key.StatusCode)
                         .Select(c => new RequestCount(c.Key.Method, c.Key.StatusCode, c.Value)),
+                ],
+                [
+                    .. log.CountsByKind
+                        .OrderBy(c => c.Key.Kind)
+                        .ThenBy(c => c.Key.StatusCode)
+                        .Select(c => new KindCount(ArmOperationKinds.Singular(c.Key.Kind), c.Key.StatusCode, c.Value)),
+                ],
+                log.ThrottledCount,
+                [
+                    .. log.FaultCounts
+                        .OrderBy(c => c.Key)
+                        .Select(c => new FaultCount(JsonNamingPolicy.CamelCase.ConvertName(c.Key.ToString()), c.Value)),
                 ]),
             EmulatorJson.Options);
 }

@@ -3,13 +3,15 @@ namespace Provisioning.ArmEmulator;
 /// <summary>The table of contents of the emulator: its middleware and every route, in order.</summary>
 internal static class ArmRoutes
 {
-    /// <summary>Adds the ARM front-door behaviour, the resource routes, the admin routes and the 404 fallback.</summary>
+    /// <summary>Adds the ARM front-door behaviour (ids, auth and api-version checks, throttling, injected faults), the resource routes, the admin routes and the 404 fallback.</summary>
     public static WebApplication MapArmRoutes(this WebApplication app)
     {
         app.UseMiddleware<ArmHeadersMiddleware>();
         app.UseStatusCodePages(context => ArmErrors.ForStatus(
             context.HttpContext.Response.StatusCode, context.HttpContext.Request).ExecuteAsync(context.HttpContext));
         app.UseMiddleware<ArmGateMiddleware>();
+        app.UseMiddleware<ArmThrottlingMiddleware>();
+        app.UseMiddleware<FaultInjectionMiddleware>();
 
         app.MapRegistrations();
         app.MapCustomerSubscriptions();

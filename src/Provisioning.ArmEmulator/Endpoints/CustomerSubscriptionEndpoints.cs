@@ -19,7 +19,7 @@ internal static class CustomerSubscriptionEndpoints
         return group;
     }
 
-    private static Results<Ok<ResourceList<CustomerSubscriptionResource>>, JsonHttpResult<ArmErrorResponse>> List(
+    private static Results<CustomerSubscriptionPageResult, JsonHttpResult<ArmErrorResponse>> List(
         string subscriptionId, string resourceGroup, string registrationName,
         HttpRequest request, EmulatorStore store, ArmEmulatorOptions options)
     {
@@ -32,16 +32,16 @@ internal static class CustomerSubscriptionEndpoints
         }
 
         var nextLink = page.NextKey is null ? null : NextLink(request, page.NextKey);
-        return TypedResults.Ok(new ResourceList<CustomerSubscriptionResource>(
-            [.. page.Items.Select(CustomerSubscriptionResource.From)], nextLink));
+        return new CustomerSubscriptionPageResult(page.Items, nextLink, ApiVersions.ShowsSystemData(request));
     }
 
     private static async Task<Results<Ok<CustomerSubscriptionResource>, Created, JsonHttpResult<ArmErrorResponse>>> PutAsync(
         string subscriptionId, string resourceGroup, string registrationName, string customerSubscriptionName,
-        HttpRequest request, EmulatorStore store, ArmEmulatorOptions options, CancellationToken cancellationToken)
+        HttpContext context, EmulatorStore store, ArmEmulatorOptions options, CancellationToken cancellationToken)
     {
+        var request = context.Request;
         // ARM's front door checks the parent of a nested resource before the provider sees the request.
-        if (store.FindRegistration(subscriptionId, resourceGroup, registrationName) is null)
+        if (store.FindRegistration(subscriptionId, resourceGroup, registrationName) is not { } registration)
         {
             return ArmErrors.ParentResourceNotFound(registrationName);
         }
@@ -77,7 +77,15 @@ internal static class CustomerSubscriptionEndpoints
             etag = RequestBody.StringProperty(document.RootElement, "etag");
         }
 
-        var put = store.PutMapping(subscriptionId, resourceGroup, registrationName, customerSubscriptionName, tenantId, etag);
+        // A disconnected (Capacity) registration bills no tenants; only pay-as-you-use ones may add them.
+        if (string.Equals(registration.BillingModel, "Capacity", StringComparison.OrdinalIgnoreCase))
+        {
+            return ArmErrors.CustomerSubscriptionsNotAllowed(registrationName);
+        }
+
+        var caller = ArmCaller.Of(context);
+        var author = new MappingAuthor(caller.DisplayName, caller.PrincipalType, options.TimeProvider.GetUtcNow());
+        var put = store.PutMapping(subscriptionId, resourceGroup, registrationName, customerSubscriptionName, tenantId, etag, author);
         if (put is null)
         {
             return ArmErrors.ParentResourceNotFound(registrationName);
@@ -85,11 +93,12 @@ internal static class CustomerSubscriptionEndpoints
 
         return options.PutReturnsCreated
             ? TypedResults.Created()
-            : TypedResults.Ok(CustomerSubscriptionResource.From(put.Mapping));
+            : TypedResults.Ok(CustomerSubscriptionResource.From(put.Mapping, ApiVersions.ShowsSystemData(request)));
     }
 
     private static Results<Ok<CustomerSubscriptionResource>, JsonHttpResult<ArmErrorResponse>> Get(
-        string subscriptionId, string resourceGroup, string registrationName, string customerSubscriptionName, EmulatorStore store)
+        string subscriptionId, string resourceGroup, string registrationName, string customerSubscriptionName,
+        HttpRequest request, EmulatorStore store)
     {
         var lookup = store.FindMapping(subscriptionId, resourceGroup, registrationName, customerSubscriptionName);
         if (!lookup.ParentFound)
@@ -98,7 +107,7 @@ internal static class CustomerSubscriptionEndpoints
         }
 
         return lookup.Value is { } mapping
-            ? TypedResults.Ok(CustomerSubscriptionResource.From(mapping))
+            ? TypedResults.Ok(CustomerSubscriptionResource.From(mapping, ApiVersions.ShowsSystemData(request)))
             : ArmErrors.ResourceNotFound(
                 $"{RegistrationResource.ResourceType}/{registrationName}/customerSubscriptions/{customerSubscriptionName}", resourceGroup);
     }

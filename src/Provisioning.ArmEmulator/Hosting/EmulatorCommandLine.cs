@@ -1,7 +1,7 @@
 namespace Provisioning.ArmEmulator;
 
 /// <summary>Parses the standalone emulator's arguments into options.</summary>
-internal static class EmulatorCommandLine
+internal static partial class EmulatorCommandLine
 {
     /// <summary>The usage text printed for <c>--help</c> and after an error.</summary>
     public const string Usage = """
@@ -9,9 +9,31 @@ internal static class EmulatorCommandLine
           --urls https://127.0.0.1:PORT   address to listen on (127.0.0.1 or localhost only; http:// serves plain HTTP)
           --port N                        port on 127.0.0.1 (default 0: chosen by the OS)
           --http                          serve plain HTTP instead of HTTPS
-          --data FILE                     load state from FILE and save every change to it
+          --data FILE                     load state from FILE and save changes to it
+          --save-interval MS              write FILE at most every MS milliseconds (default 200; 0: every change at once)
           --page-size N                   items per list page (default 100)
           --put-returns-created           answer customer subscription PUTs with 201 and no body
+
+        Throttling (ARM's token buckets per subscription and caller, and a global one per subscription):
+          --no-throttling                 no 429s and no x-ms-ratelimit-* headers
+          --throttle-reads SIZE:REFILL    GET bucket size and refill per second (default 250:25)
+          --throttle-writes SIZE:REFILL   PUT bucket (default 200:10)
+          --throttle-deletes SIZE:REFILL  DELETE bucket (default 200:10)
+          --throttle-global N             the global bucket is N times the caller's (default 15)
+
+        Faults (shares from 0 to 1 of requests, drawn from a seeded sequence):
+          --fault-rate R                  R of requests fail: split evenly over 500, 503, 429 and dropped connections
+          --fault-500 R                   R answered 500 InternalServerError
+          --fault-503 R                   R answered 503 ServiceUnavailable
+          --fault-429 R                   R answered 429 TooManyRequests with Retry-After
+          --fault-drop R                  R have their connection dropped before any effect
+          --fault-after-commit R          R take effect, then have their connection dropped
+          --fault-delay R                 R are delayed, then handled
+          --fault-delay-ms MS             length of a delay (default 2000)
+          --fault-retry-after S           Retry-After seconds of an injected 429 (default 1)
+          --fault-kinds LIST              the kinds the shares apply to: read,write,delete (default all three)
+          --fault-seed N                  seed of the draws, to replay a run (default random)
+
           --help                          show this text
         """;
 
@@ -19,6 +41,8 @@ internal static class EmulatorCommandLine
     public static (ArmEmulatorOptions? Options, string? Error) Parse(IReadOnlyList<string> args)
     {
         var options = new ArmEmulatorOptions();
+        var faults = new FaultRates();
+        var faultKinds = new HashSet<ArmOperationKind> { ArmOperationKind.Read, ArmOperationKind.Write, ArmOperationKind.Delete };
         for (var i = 0; i < args.Count; i++)
         {
             var (name, inline) = Split(args[i]);
@@ -41,11 +65,62 @@ internal static class EmulatorCommandLine
                     case "--data":
                         options.DataFile = Value();
                         break;
+                    case "--save-interval":
+                        options.SaveInterval = TimeSpan.FromMilliseconds(ParseInt(name, Value(), min: 0, max: 3_600_000));
+                        break;
                     case "--page-size":
                         options.PageSize = ParseInt(name, Value(), min: 1, max: 100_000);
                         break;
                     case "--put-returns-created":
                         options.PutReturnsCreated = true;
+                        break;
+                    case "--no-throttling":
+                        options.Throttling.Enabled = false;
+                        break;
+                    case "--throttle-reads":
+                        options.Throttling.Reads = ParseBucket(name, Value());
+                        break;
+                    case "--throttle-writes":
+                        options.Throttling.Writes = ParseBucket(name, Value());
+                        break;
+                    case "--throttle-deletes":
+                        options.Throttling.Deletes = ParseBucket(name, Value());
+                        break;
+                    case "--throttle-global":
+                        options.Throttling.GlobalMultiplier = ParseDouble(name, Value(), min: 1, max: 1_000_000);
+                        break;
+                    case "--fault-rate":
+                        faults.WithTransientFailures(ParseShare(name, Value()));
+                        break;
+                    case "--fault-500":
+                        faults.InternalServerErrorShare = ParseShare(name, Value());
+                        break;
+                    case "--fault-503":
+                        faults.ServiceUnavailableShare = ParseShare(name, Value());
+                        break;
+                    case "--fault-429":
+                        faults.TooManyRequestsShare = ParseShare(name, Value());
+                        break;
+                    case "--fault-drop":
+                        faults.DropConnectionShare = ParseShare(name, Value());
+                        break;
+                    case "--fault-after-commit":
+                        faults.FaultAfterCommitShare = ParseShare(name, Value());
+                        break;
+                    case "--fault-delay":
+                        faults.DelayShare = ParseShare(name, Value());
+                        break;
+                    case "--fault-delay-ms":
+                        options.Faults.Delay = TimeSpan.FromMilliseconds(ParseInt(name, Value(), min: 0, max: 3_600_000));
+                        break;
+                    case "--fault-retry-after":
+                        options.Faults.RetryAfterSeconds = ParseInt(name, Value(), min: 1, max: 3600);
+                        break;
+                    case "--fault-kinds":
+                        faultKinds = ParseKinds(name, Value());
+                        break;
+                    case "--fault-seed":
+                        options.Faults.Seed = ParseInt(name, Value(), min: int.MinValue, max: int.MaxValue);
                         break;
                     default:
                         return (null, $"Unknown argument '{args[i]}'.");
@@ -57,6 +132,14 @@ internal static class EmulatorCommandLine
             }
         }
 
+        if (faults.Total > 1 + 1e-9)
+        {
+            return (null, $"The fault shares add up to {faults.Total}; they must add up to at most 1.");
+        }
+
+        options.Faults.Reads = faultKinds.Contains(ArmOperationKind.Read) ? Copy(faults) : new FaultRates();
+        options.Faults.Writes = faultKinds.Contains(ArmOperationKind.Write) ? Copy(faults) : new FaultRates();
+        options.Faults.Deletes = faultKinds.Contains(ArmOperationKind.Delete) ? Copy(faults) : new FaultRates();
         return (options, null);
     }
 
@@ -85,8 +168,13 @@ internal static class EmulatorCommandLine
         options.Port = uri.IsDefaultPort && !value.Contains($":{uri.Port}", StringComparison.Ordinal) ? 0 : uri.Port;
     }
 
-    private static int ParseInt(string name, string value, int min, int max) =>
-        int.TryParse(value, out var n) && n >= min && n <= max
-            ? n
-            : throw new FormatException($"{name} must be a whole number from {min} to {max}, not '{value}'.");
+    private static FaultRates Copy(FaultRates r) => new()
+    {
+        InternalServerErrorShare = r.InternalServerErrorShare,
+        ServiceUnavailableShare = r.ServiceUnavailableShare,
+        TooManyRequestsShare = r.TooManyRequestsShare,
+        DropConnectionShare = r.DropConnectionShare,
+        DelayShare = r.DelayShare,
+        FaultAfterCommitShare = r.FaultAfterCommitShare,
+    };
 }

@@ -68,6 +68,34 @@ internal static class ArmErrors
         StatusCodes.Status400BadRequest, "LocationNotAvailableForResourceType",
         $"The provided location '{location}' is not available for resource type '{RegistrationResource.ResourceType}'. List of available regions for the resource type is 'global'.");
 
+    /// <summary>409: the registration's billing model is Capacity, which takes no tenants (only pay-as-you-use registrations do).</summary>
+    /// <remarks>The RP's status is undocumented; 409 because the request is well-formed but conflicts with the parent's state, and like 400 it is never retried.</remarks>
+    public static JsonHttpResult<ArmErrorResponse> CustomerSubscriptionsNotAllowed(string registrationName) => Error(
+        StatusCodes.Status409Conflict, "CustomerSubscriptionsNotAllowed",
+        $"Customer subscriptions are not allowed for registration '{registrationName}': its billing model is 'Capacity'. Only pay-as-you-use registrations can register tenants.");
+
+    /// <summary>429: the caller's (or the subscription's global) token bucket of this kind is empty; ARM's wording.</summary>
+    public static JsonHttpResult<ArmErrorResponse> SubscriptionRequestsThrottled(
+        ArmOperationKind kind, string subscriptionId, string principalId, int retryAfterSeconds) => Error(
+        StatusCodes.Status429TooManyRequests, "SubscriptionRequestsThrottled",
+        $"Number of '{ArmOperationKinds.Singular(kind)}' requests for subscription '{subscriptionId}' actor '{principalId}' exceeded. "
+        + $"Please try again after '{retryAfterSeconds}' seconds after additional tokens are available. Refer to https://aka.ms/arm-throttling for additional information.");
+
+    /// <summary>500: an injected internal error.</summary>
+    public static JsonHttpResult<ArmErrorResponse> InternalServerError() => Error(
+        StatusCodes.Status500InternalServerError, "InternalServerError",
+        $"Encountered internal server error. Diagnostic information: tracking id '{Guid.NewGuid()}'.");
+
+    /// <summary>503: an injected unavailability.</summary>
+    public static JsonHttpResult<ArmErrorResponse> ServiceUnavailable() => Error(
+        StatusCodes.Status503ServiceUnavailable, "ServiceUnavailable",
+        "The service is temporarily unavailable. Please try again later.");
+
+    /// <summary>429: an injected throttle of the resource provider (the caller's ARM buckets are not involved).</summary>
+    public static JsonHttpResult<ArmErrorResponse> TooManyRequests() => Error(
+        StatusCodes.Status429TooManyRequests, "TooManyRequests",
+        "The request could not be processed due to an excessive volume of traffic. Please try again later.");
+
     /// <summary>An error answer for a bodiless status the framework produced (such as 405).</summary>
     public static JsonHttpResult<ArmErrorResponse> ForStatus(int statusCode, HttpRequest request) => statusCode switch
     {

@@ -18,13 +18,18 @@ internal sealed class ArmHeadersMiddleware(RequestDelegate next, EmulatorRequest
             headers["x-ms-client-request-id"] = clientRequestId;
         }
 
+        var outcome = RequestOutcome.Of(context);
         try
         {
             await next(context);
         }
         finally
         {
-            log.Record(new EmulatorRequest(request.Method, request.Path.Value ?? "/", context.Response.StatusCode));
+            log.Record(new EmulatorRequest(request.Method, request.Path.Value ?? "/", outcome.Dropped ? 0 : context.Response.StatusCode)
+            {
+                Fault = outcome.Fault,
+                Throttled = outcome.Throttled,
+            });
         }
     }
 }

@@ -1,6 +1,6 @@
 namespace Provisioning.ArmEmulator;
 
-/// <summary>Counts every request the emulator answers by method and status, and keeps the most recent ones.</summary>
+/// <summary>Counts every request the emulator answers by method, kind, status and fault, and keeps the most recent ones.</summary>
 /// <remarks>Counts cover every request since the last <see cref="Clear"/>; entries are capped at <see cref="MaxEntries"/> so a million-request run stays small.</remarks>
 public sealed class EmulatorRequestLog
 {
@@ -10,7 +10,10 @@ public sealed class EmulatorRequestLog
     private readonly Lock _gate = new();
     private readonly Queue<EmulatorRequest> _entries = new();
     private readonly Dictionary<(string Method, int StatusCode), int> _counts = [];
+    private readonly Dictionary<(ArmOperationKind Kind, int StatusCode), int> _kindCounts = [];
+    private readonly Dictionary<EmulatorFault, int> _faultCounts = [];
     private int _count;
+    private int _throttled;
 
     /// <summary>Gets the number of requests answered since start or the last <see cref="Clear"/>.</summary>
     public int Count
@@ -58,6 +61,69 @@ public sealed class EmulatorRequestLog
         }
     }
 
+    /// <summary>Gets the number of ARM requests (not <c>/_emulator</c> ones) per (kind, status); a dropped connection counts under status 0.</summary>
+    public IReadOnlyDictionary<(ArmOperationKind Kind, int StatusCode), int> CountsByKind
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return new Dictionary<(ArmOperationKind Kind, int StatusCode), int>(_kindCounts);
+            }
+        }
+    }
+
+    /// <summary>Gets the number of requests per injected fault (faults that occurred only).</summary>
+    public IReadOnlyDictionary<EmulatorFault, int> FaultCounts
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return new Dictionary<EmulatorFault, int>(_faultCounts);
+            }
+        }
+    }
+
+    /// <summary>Gets the number of requests ARM's throttle refused with 429 SubscriptionRequestsThrottled.</summary>
+    public int ThrottledCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _throttled;
+            }
+        }
+    }
+
+    /// <summary>Returns the number of ARM requests of this kind answered with this status (0: connection dropped).</summary>
+    public int CountOf(ArmOperationKind kind, int statusCode)
+    {
+        lock (_gate)
+        {
+            return _kindCounts.GetValueOrDefault((kind, statusCode));
+        }
+    }
+
+    /// <summary>Returns the number of ARM requests of this kind, whatever their status.</summary>
+    public int CountOf(ArmOperationKind kind)
+    {
+        lock (_gate)
+        {
+            return _kindCounts.Where(c => c.Key.Kind == kind).Sum(c => c.Value);
+        }
+    }
+
+    /// <summary>Returns the number of requests that met this injected fault.</summary>
+    public int CountOf(EmulatorFault fault)
+    {
+        lock (_gate)
+        {
+            return _faultCounts.GetValueOrDefault(fault);
+        }
+    }
+
     /// <summary>Forgets every request counted so far.</summary>
     public void Clear()
     {
@@ -65,7 +131,10 @@ public sealed class EmulatorRequestLog
         {
             _entries.Clear();
             _counts.Clear();
+            _kindCounts.Clear();
+            _faultCounts.Clear();
             _count = 0;
+            _throttled = 0;
         }
     }
 
@@ -76,6 +145,21 @@ public sealed class EmulatorRequestLog
         {
             _count++;
             _counts[key] = _counts.GetValueOrDefault(key) + 1;
+            if (request.Kind is { } kind)
+            {
+                _kindCounts[(kind, request.StatusCode)] = _kindCounts.GetValueOrDefault((kind, request.StatusCode)) + 1;
+            }
+
+            if (request.Fault != EmulatorFault.None)
+            {
+                _faultCounts[request.Fault] = _faultCounts.GetValueOrDefault(request.Fault) + 1;
+            }
+
+            if (request.Throttled)
+            {
+                _throttled++;
+            }
+
             if (_entries.Count == MaxEntries)
             {
                 _entries.Dequeue();

@@ -11,6 +11,9 @@ public sealed record EmulatorMapping(
     string TenantId,
     string? Etag)
 {
+    /// <summary>Gets who created and last wrote the mapping over HTTP, and when; null for seeded mappings.</summary>
+    public EmulatorSystemData? SystemData { get; init; }
+
     /// <summary>Gets the ARM resource id of the customer subscription.</summary>
     public string Id => $"{Registration.Id}/customerSubscriptions/{CustomerSubscriptionId}";
 }

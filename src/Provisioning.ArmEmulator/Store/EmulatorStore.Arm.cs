@@ -80,7 +80,7 @@ public sealed partial class EmulatorStore
 
     internal MappingPut? PutMapping(
         string subscriptionId, string resourceGroup, string registrationName,
-        string customerSubscriptionId, string tenantId, string? etag)
+        string customerSubscriptionId, string tenantId, string? etag, MappingAuthor? author = null)
     {
         MappingPut result;
         lock (_gate)
@@ -90,7 +90,12 @@ public sealed partial class EmulatorStore
                 return null;
             }
 
-            var mapping = new MappingEntry(customerSubscriptionId, tenantId, etag);
+            var previous = entry.Mappings.GetValueOrDefault(RegistrationEntry.KeyOf(customerSubscriptionId))?.SystemData;
+            var systemData = author is { } a
+                ? new EmulatorSystemData(
+                    previous?.CreatedBy ?? a.Name, previous?.CreatedByType ?? a.Type, previous?.CreatedAt ?? a.At, a.Name, a.Type, a.At)
+                : null;
+            var mapping = new MappingEntry(customerSubscriptionId, tenantId, etag, systemData);
             var (created, replaced) = entry.Put(mapping);
             result = new MappingPut(
                 ToMapping(entry, mapping), created, replaced is null ? null : ToMapping(entry, replaced));

@@ -3,10 +3,13 @@ namespace Provisioning.ArmEmulator;
 /// <content>Snapshots, restore and saving to the data file.</content>
 public sealed partial class EmulatorStore
 {
-    private readonly string? _dataFile;
+    private readonly DataFileSaver? _saver;
 
-    // Saves are serialised and each takes its snapshot inside this lock, so a later save never loses to an earlier one.
-    private readonly Lock _saveGate = new();
+    /// <summary>Gets the number of times the data file was written since start (0 without a data file).</summary>
+    public int DataFileSaveCount => _saver?.SaveCount ?? 0;
+
+    /// <summary>Writes every change not yet saved to the data file now (nothing without a data file).</summary>
+    public void Flush() => _saver?.Flush();
 
     internal StateDocument Snapshot()
     {
@@ -26,6 +29,9 @@ public sealed partial class EmulatorStore
         }
     }
 
+    /// <summary>Stops the background saver and writes what is pending.</summary>
+    internal void CloseDataFile() => _saver?.Close();
+
     private void Restore(StateDocument document)
     {
         lock (_gate)
@@ -44,16 +50,5 @@ public sealed partial class EmulatorStore
         }
     }
 
-    private void Persist()
-    {
-        if (_dataFile is null)
-        {
-            return;
-        }
-
-        lock (_saveGate)
-        {
-            StateFile.Save(_dataFile, Snapshot());
-        }
-    }
+    private void Persist() => _saver?.Changed();
 }

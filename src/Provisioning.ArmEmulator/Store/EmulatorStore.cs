@@ -1,19 +1,30 @@
 namespace Provisioning.ArmEmulator;
 
 /// <summary>What the emulator holds: registrations and their customer subscriptions, thread-safe and compared case-insensitively.</summary>
-/// <remarks>Names keep the casing the caller last used. When a data file is set, every change is saved to it atomically.</remarks>
+/// <remarks>Names keep the casing the caller last used. When a data file is set, changes are saved to it atomically, coalesced over a short interval.</remarks>
 public sealed partial class EmulatorStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, RegistrationEntry> _registrations = new(StringComparer.Ordinal);
 
     internal EmulatorStore(string? dataFile)
+        : this(dataFile, TimeSpan.Zero, TimeProvider.System)
     {
-        _dataFile = dataFile;
-        if (dataFile is not null && StateFile.Load(dataFile) is { } document)
+    }
+
+    internal EmulatorStore(string? dataFile, TimeSpan saveInterval, TimeProvider time)
+    {
+        if (dataFile is null)
+        {
+            return;
+        }
+
+        if (StateFile.Load(dataFile) is { } document)
         {
             Restore(document);
         }
+
+        _saver = new DataFileSaver(dataFile, Snapshot, saveInterval, time);
     }
 
     /// <summary>Gets the number of customer subscriptions held across all registrations.</summary>
@@ -116,7 +127,7 @@ public sealed partial class EmulatorStore
         $"{subscriptionId}/{resourceGroup}/{name}".ToUpperInvariant();
 
     private static EmulatorMapping ToMapping(RegistrationEntry entry, MappingEntry mapping) =>
-        new(entry.Registration, mapping.Name, mapping.TenantId, mapping.Etag);
+        new(entry.Registration, mapping.Name, mapping.TenantId, mapping.Etag) { SystemData = mapping.SystemData };
 
     private RegistrationEntry? FindEntry(string subscriptionId, string resourceGroup, string name) =>
         _registrations.GetValueOrDefault(KeyOf(subscriptionId, resourceGroup, name));
