@@ -57,7 +57,7 @@ internal sealed class StackOperation(CliConsole console, IProviderFactory provid
 
         // 2. Connect and read what is really there.
         await using var connection = await providers.ConnectAsync(stack, folder, cancellationToken);
-        console.Out.MarkupLineInterpolated($"{Title(kind)} of stack [bold]{stack.Stack}[/] (project {stack.Project}) on {stack.Cloud.Name} ({connection.Endpoint})");
+        console.Out.MarkupLineInterpolated($"{Title(kind)} stack [bold]{stack.Stack}[/] (project {stack.Project}) on {stack.Cloud.Name} ({connection.Endpoint})");
 
         IReadOnlyCollection<ObservedResource>? actual = null;
         if (options.Refresh)
@@ -130,7 +130,7 @@ internal sealed class StackOperation(CliConsole console, IProviderFactory provid
 
     private static string Title(OperationKind kind) => kind switch
     {
-        OperationKind.Preview => "Previewing update",
+        OperationKind.Preview => "Previewing update of",
         OperationKind.Up => "Updating",
         _ => "Destroying",
     };
