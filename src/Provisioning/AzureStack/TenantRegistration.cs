@@ -37,6 +37,7 @@ public static class TenantRegistration
     {
         ArgumentNullException.ThrowIfNull(stack);
         var byRegistration = stack.Registrations.ToDictionary(r => r.Key, _ => new List<(Tenant, TenantMapping)>(), StringComparer.Ordinal);
+        var tenantsByRegistration = stack.Registrations.ToDictionary(r => r.Key, _ => new Dictionary<string, TenantMapping>(StringComparer.OrdinalIgnoreCase), StringComparer.Ordinal);
         foreach (var tenant in stack.Tenants)
         {
             foreach (var mapping in tenant.Mappings)
@@ -47,12 +48,12 @@ public static class TenantRegistration
                 }
 
                 // One subscription per tenant per registration: a second PUT for the same tenant removes the first.
-                var clash = mapped.Find(m => string.Equals(m.Item1.TenantId, tenant.TenantId, StringComparison.OrdinalIgnoreCase));
-                if (clash.Item1 is not null)
+                if (!tenantsByRegistration[mapping.RegistrationKey].TryAdd(tenant.TenantId, mapping))
                 {
+                    var clash = tenantsByRegistration[mapping.RegistrationKey][tenant.TenantId];
                     throw new ArgumentException(
                         $"{mapping.Span}: tenant {tenant.TenantId} ('{tenant.Key}') is mapped twice on registration '{mapping.RegistrationKey}' "
-                        + $"(subscriptions {clash.Item2.CustomerSubscriptionId} and {mapping.CustomerSubscriptionId}); a tenant has one subscription per registration.",
+                        + $"(subscriptions {clash.CustomerSubscriptionId} and {mapping.CustomerSubscriptionId}); a tenant has one subscription per registration.",
                         nameof(stack));
                 }
 
@@ -73,15 +74,27 @@ public static class TenantRegistration
         ArgumentNullException.ThrowIfNull(tenants);
         var componentUrn = Urn.Create(stack, project, ComponentType, registration.Key);
         var registrationId = registration.Id;
+        // Properties and options are immutable: one instance per tenant serves every registration it is on.
         var children = tenants.Select(t => new Resource(
                 Urn.Create(stack, project, CustomerSubscriptionType, $"{registration.Key}-{t.Tenant.Key}", componentUrn),
                 registrationId.Child(ChildTypeSegment, t.Mapping.CustomerSubscriptionId.ToLowerInvariant()),
                 ArmType,
                 ApiVersion,
-                Resource.PropertiesOf((TenantIdProperty, t.Tenant.TenantId)),
+                PropertiesOf(t.Tenant),
                 componentUrn,
-                new ResourceOptions(t.Tenant.Protect, t.Tenant.RetainOnDelete)))
+                OptionsOf(t.Tenant)))
             .ToList();
         return new Component(componentUrn, ComponentType, registration.Key, children);
     }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Tenant, System.Collections.Immutable.ImmutableSortedDictionary<string, string>> Properties = [];
+
+    private static System.Collections.Immutable.ImmutableSortedDictionary<string, string> PropertiesOf(Tenant tenant) =>
+        Properties.GetValue(tenant, t => Resource.PropertiesOf((TenantIdProperty, t.TenantId)));
+
+    private static ResourceOptions OptionsOf(Tenant tenant) => (tenant.Protect, tenant.RetainOnDelete) switch
+    {
+        (false, false) => ResourceOptions.None,
+        _ => new ResourceOptions(tenant.Protect, tenant.RetainOnDelete),
+    };
 }

@@ -11,6 +11,8 @@ public readonly record struct ArmResourceId
     private ArmResourceId(string value, string subscriptionId, string? resourceGroup, string? providerNamespace, string[] typeNames)
     {
         _value = value;
+        // Ids are hashed many times (graph, state, refreshed actual): compute the case-insensitive hash once.
+        _hash = StringComparer.OrdinalIgnoreCase.GetHashCode(value);
         SubscriptionId = subscriptionId;
         ResourceGroup = resourceGroup;
         ProviderNamespace = providerNamespace;
@@ -18,6 +20,7 @@ public readonly record struct ArmResourceId
     }
 
     private readonly string[]? _typeNames;
+    private readonly int _hash;
 
     /// <summary>The subscription the resource lives in.</summary>
     public string SubscriptionId { get; }
@@ -153,10 +156,10 @@ public readonly record struct ArmResourceId
     }
 
     /// <summary>True when both ids name the same resource, ignoring case as ARM does.</summary>
-    public bool Equals(ArmResourceId other) => string.Equals(_value, other._value, StringComparison.OrdinalIgnoreCase);
+    public bool Equals(ArmResourceId other) => _hash == other._hash && string.Equals(_value, other._value, StringComparison.OrdinalIgnoreCase);
 
     /// <inheritdoc />
-    public override int GetHashCode() => _value is null ? 0 : StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+    public override int GetHashCode() => _hash;
 
     /// <summary>The id exactly as it was given.</summary>
     public override string ToString() => _value ?? string.Empty;
