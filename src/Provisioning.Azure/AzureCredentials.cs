@@ -14,16 +14,33 @@ public static class AzureCredentials
         [CloudSpec.AzureUSGovernment.Name] = AzureAuthorityHosts.AzureGovernment,
     };
 
-    /// <summary>The kinds <see cref="Create"/> accepts.</summary>
-    public static IReadOnlyList<string> Kinds { get; } = ["default", "environment", "workload-identity", "azure-cli", "managed-identity"];
+    private const string TenantVariable = "AZURE_TENANT_ID";
+    private const string ClientVariable = "AZURE_CLIENT_ID";
+    private const string SecretVariable = "AZURE_CLIENT_SECRET";
+    private const string CertificateVariable = "AZURE_CLIENT_CERTIFICATE_PATH";
+    private const string FederatedTokenFileVariable = "AZURE_FEDERATED_TOKEN_FILE";
+    private const string ActionsUrlVariable = "ACTIONS_ID_TOKEN_REQUEST_URL";
+    private const string ActionsTokenVariable = "ACTIONS_ID_TOKEN_REQUEST_TOKEN";
+
+    // One connection pool for the GitHub OIDC callback of every credential; the handler lives as long as the process.
+    private static readonly HttpClient GitHubHttp = new();
+
+    /// <summary>The kinds <see cref="Create(string?, CloudSpec)"/> accepts.</summary>
+    public static IReadOnlyList<string> Kinds { get; } =
+        ["default", "environment", "client-secret", "client-certificate", "workload-identity", "github-oidc", "azure-cli", "managed-identity"];
 
     /// <summary>
-    /// Creates the credential of <paramref name="kind"/>: null or <c>default</c> is <see cref="DefaultAzureCredential"/>
-    /// (or <see cref="LocalEmulatorCredential"/> for the local cloud); an unknown kind throws <see cref="ArgumentException"/>.
+    /// Creates the credential of <paramref name="kind"/> reading the process environment: null or <c>default</c> is
+    /// <see cref="DefaultAzureCredential"/> (or <see cref="LocalEmulatorCredential"/> for the local cloud); an unknown
+    /// kind, or a CI kind whose environment variables are missing, throws <see cref="ArgumentException"/>.
     /// </summary>
-    public static TokenCredential Create(string? kind, CloudSpec cloud)
+    public static TokenCredential Create(string? kind, CloudSpec cloud) => Create(kind, cloud, Environment.GetEnvironmentVariable);
+
+    /// <summary>Creates the credential of <paramref name="kind"/>, reading environment variables through <paramref name="environment"/>.</summary>
+    public static TokenCredential Create(string? kind, CloudSpec cloud, Func<string, string?> environment, HttpMessageInvoker? gitHubHttp = null)
     {
         ArgumentNullException.ThrowIfNull(cloud);
+        ArgumentNullException.ThrowIfNull(environment);
         var authority = AuthorityHostOf(cloud);
         switch (kind?.ToLowerInvariant())
         {
@@ -33,8 +50,31 @@ public static class AzureCredentials
                     : new DefaultAzureCredential(WithAuthority(new DefaultAzureCredentialOptions(), authority));
             case "environment":
                 return new EnvironmentCredential(WithAuthority(new EnvironmentCredentialOptions(), authority));
+            case "client-secret":
+                Require(kind, environment, TenantVariable, ClientVariable, SecretVariable);
+                return new EnvironmentCredential(WithAuthority(new EnvironmentCredentialOptions(), authority));
+            case "client-certificate":
+                Require(kind, environment, TenantVariable, ClientVariable, CertificateVariable);
+                if (!string.IsNullOrEmpty(environment(SecretVariable)))
+                {
+                    // EnvironmentCredential prefers the secret; asking for a certificate must not silently use it.
+                    throw new ArgumentException($"The credential 'client-certificate' needs {SecretVariable} unset (it would win over the certificate).", nameof(kind));
+                }
+
+                return new EnvironmentCredential(WithAuthority(new EnvironmentCredentialOptions(), authority));
             case "workload-identity":
+                Require(kind, environment, TenantVariable, ClientVariable, FederatedTokenFileVariable);
                 return new WorkloadIdentityCredential(WithAuthority(new WorkloadIdentityCredentialOptions(), authority));
+            case "github-oidc":
+                Require(kind, environment, TenantVariable, ClientVariable, ActionsUrlVariable, ActionsTokenVariable);
+                if (!Uri.TryCreate(environment(ActionsUrlVariable), UriKind.Absolute, out var requestUrl))
+                {
+                    throw new ArgumentException($"The credential 'github-oidc' needs {ActionsUrlVariable} to be an absolute URL.", nameof(kind));
+                }
+
+                var idToken = new GitHubActionsIdToken(requestUrl, environment(ActionsTokenVariable)!, gitHubHttp ?? GitHubHttp);
+                return new ClientAssertionCredential(environment(TenantVariable), environment(ClientVariable), idToken.GetAsync,
+                    WithAuthority(new ClientAssertionCredentialOptions(), authority));
             case "azure-cli":
                 // The CLI signs in to its own configured cloud (az cloud set).
                 return new AzureCliCredential();
@@ -50,6 +90,18 @@ public static class AzureCredentials
     {
         ArgumentNullException.ThrowIfNull(cloud);
         return AuthorityHosts.GetValueOrDefault(cloud.Name);
+    }
+
+    private static void Require(string kind, Func<string, string?> environment, params string[] names)
+    {
+        var missing = names.Where(n => string.IsNullOrEmpty(environment(n))).ToList();
+        if (missing.Count > 0)
+        {
+            var hint = names.Contains(ActionsTokenVariable)
+                ? " (GitHub sets the ACTIONS_ID_TOKEN_REQUEST_* variables only for a job with 'permissions: id-token: write')"
+                : string.Empty;
+            throw new ArgumentException($"The credential '{kind}' needs the environment variable(s) {string.Join(", ", missing)}{hint}.", nameof(kind));
+        }
     }
 
     // A user-assigned identity is named by AZURE_CLIENT_ID, as Azure.Identity's own chain does; otherwise the system-assigned one.

@@ -1,11 +1,13 @@
 using System.Security.Cryptography.X509Certificates;
 using Azure.Core;
+using Provisioning.Azure.Pacing;
 
 namespace Provisioning.Azure;
 
 /// <summary>
-/// Options of <see cref="AzureStackResourceClient"/>: the ARM endpoint, the token scope, the
-/// api-version and, for the embedded emulator only, the one self-signed certificate to trust.
+/// Options of <see cref="AzureStackResourceClient"/>: the ARM endpoint, the token scope, the api-version, retries
+/// (<see cref="ClientOptions.Retry"/>: 10 retries, back-off up to 60 s, Retry-After honoured), pacing, the clock of
+/// every wait, the <c>--verbose</c> HTTP log and, for the embedded emulator only, the one self-signed certificate to trust.
 /// </summary>
 public sealed class AzureStackClientOptions : ClientOptions
 {
@@ -32,7 +34,29 @@ public sealed class AzureStackClientOptions : ClientOptions
         Diagnostics.LoggedHeaderNames.Add("x-ms-ratelimit-remaining-subscription-writes");
         Diagnostics.LoggedHeaderNames.Add("x-ms-ratelimit-remaining-subscription-deletes");
         Diagnostics.IsLoggingContentEnabled = false;
+
+        // ARM throttles in buckets refilled over tens of seconds: a run must outlast a 429 storm, not give up after 3 tries.
+        Retry.MaxRetries = DefaultMaxRetries;
+        Retry.MaxDelay = TimeSpan.FromSeconds(60);
     }
+
+    /// <summary>The default number of retries after the first attempt: 10.</summary>
+    public const int DefaultMaxRetries = 10;
+
+    /// <summary>
+    /// The clock of retry back-off and pacing waits (default <see cref="TimeProvider.System"/>); read when the client is created.
+    /// A fake clock makes tests of Retry-After and pacing run without real sleeping.
+    /// </summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>The client-side token buckets per registration subscription and kind (on by default, with ARM's sizes).</summary>
+    public PacingOptions Pacing { get; set; } = new();
+
+    /// <summary>
+    /// Receives one line per HTTP attempt (method, URL without secrets in the query, status, <c>x-ms-request-id</c>,
+    /// milliseconds) when set, e.g. for <c>--verbose</c>; null (the default) logs nothing. Never receives headers or bodies.
+    /// </summary>
+    public Action<string>? HttpLog { get; set; }
 
     /// <summary>The ARM endpoint, e.g. <c>https://management.azure.com/</c>; always HTTPS.</summary>
     public Uri Endpoint { get; }

@@ -2,6 +2,8 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using Azure.Core;
 using Azure.Core.Pipeline;
+using Provisioning.Azure.Pacing;
+using Provisioning.Azure.Policies;
 using Provisioning.Config;
 using Provisioning.Execution;
 using Provisioning.Model;
@@ -47,7 +49,10 @@ public sealed partial class AzureStackResourceClient : IResourceProvider
         Endpoint = endpoint;
         _endpointBase = endpoint.GetLeftPart(UriPartial.Path).TrimEnd('/');
         _defaultApiVersion = options.ApiVersion;
-        _pipeline = HttpPipelineBuilder.Build(options, new BearerTokenAuthenticationPolicy(credential, options.TokenScope));
+        ArgumentNullException.ThrowIfNull(options.TimeProvider, nameof(options));
+        ArgumentNullException.ThrowIfNull(options.Pacing, nameof(options));
+        options.Pacing.Validate();
+        _pipeline = BuildPipeline(credential, options);
     }
 
     /// <summary>The ARM endpoint every request goes to.</summary>
@@ -115,6 +120,35 @@ public sealed partial class AzureStackResourceClient : IResourceProvider
             404 => null,
             _ => throw Failure(message, path),
         };
+    }
+
+    // Per retry, in this order: wait for a pacing token (retries cost tokens too), authenticate, log the attempt.
+    private static HttpPipeline BuildPipeline(TokenCredential credential, AzureStackClientOptions options)
+    {
+        var perRetry = new List<HttpPipelinePolicy>();
+        if (options.Pacing.Enabled)
+        {
+            perRetry.Add(new PacingPolicy(new SubscriptionPacer(options.Pacing, options.TimeProvider)));
+        }
+
+        perRetry.Add(new BearerTokenAuthenticationPolicy(credential, options.TokenScope));
+        if (options.HttpLog is { } log)
+        {
+            perRetry.Add(new HttpLogPolicy(log, options.TimeProvider));
+        }
+
+        // Azure.Core builds its retry policy from ClientOptions.RetryPolicy; ours waits on the options' clock. The
+        // caller's options are left as they were, so the same options can build another client.
+        var chosen = options.RetryPolicy;
+        options.RetryPolicy = chosen ?? TimeProviderRetryPolicy.From(options.Retry, options.TimeProvider);
+        try
+        {
+            return HttpPipelineBuilder.Build(options, [], [.. perRetry], null);
+        }
+        finally
+        {
+            options.RetryPolicy = chosen;
+        }
     }
 
     private Uri UriOf(string path, string apiVersion) =>

@@ -21,6 +21,7 @@ internal static class CliApp
         root.Subcommands.Add(OperationCommand.Create(OperationKind.Up, console, providers));
         root.Subcommands.Add(OperationCommand.Create(OperationKind.Destroy, console, providers));
         root.Subcommands.Add(ExportCommand.Create(console));
+        ConnectionOptions.AddTo(root);
         return root;
     }
 
@@ -42,6 +43,7 @@ internal static class CliApp
             return ExitCodes.InvalidInput;
         }
 
+        ConnectionOptions.Apply(parse, console, providers);
         try
         {
             var code = await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = output, EnableDefaultExceptionHandler = false }, cancellationToken);

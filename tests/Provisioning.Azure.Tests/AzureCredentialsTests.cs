@@ -13,21 +13,76 @@ public sealed class AzureCredentialsTests
     [InlineData("default", typeof(DefaultAzureCredential))]
     [InlineData("environment", typeof(EnvironmentCredential))]
     [InlineData("workload-identity", typeof(WorkloadIdentityCredential))]
+    [InlineData("client-secret", typeof(EnvironmentCredential))]
+    [InlineData("github-oidc", typeof(ClientAssertionCredential))]
     [InlineData("azure-cli", typeof(AzureCliCredential))]
     [InlineData("managed-identity", typeof(ManagedIdentityCredential))]
     [InlineData("Azure-CLI", typeof(AzureCliCredential))]
     public void Each_kind_creates_its_credential(string? kind, Type expected)
     {
-        Assert.IsType(expected, AzureCredentials.Create(kind, CloudSpec.AzureCloud));
+        Assert.IsType(expected, AzureCredentials.Create(kind, CloudSpec.AzureCloud, CiEnvironment.GetValueOrDefault));
     }
+
+    [Fact]
+    public void A_certificate_is_chosen_only_without_a_secret_that_would_win()
+    {
+        var withCertificate = new Dictionary<string, string>(CiEnvironment) { ["AZURE_CLIENT_CERTIFICATE_PATH"] = "/ci/spn.pem" };
+        withCertificate.Remove("AZURE_CLIENT_SECRET");
+
+        Assert.IsType<EnvironmentCredential>(AzureCredentials.Create("client-certificate", CloudSpec.AzureCloud, withCertificate.GetValueOrDefault));
+        var error = Assert.Throws<ArgumentException>(() => AzureCredentials.Create("client-certificate", CloudSpec.AzureCloud,
+            new Dictionary<string, string>(withCertificate) { ["AZURE_CLIENT_SECRET"] = "s" }.GetValueOrDefault));
+        Assert.Contains("AZURE_CLIENT_SECRET unset", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("github-oidc", "ACTIONS_ID_TOKEN_REQUEST_TOKEN", "id-token: write")]
+    [InlineData("client-secret", "AZURE_CLIENT_SECRET", "AZURE_CLIENT_SECRET")]
+    [InlineData("workload-identity", "AZURE_FEDERATED_TOKEN_FILE", "AZURE_FEDERATED_TOKEN_FILE")]
+    [InlineData("github-oidc", "AZURE_TENANT_ID", "AZURE_TENANT_ID")]
+    public void A_CI_kind_without_its_environment_variables_names_them(string kind, string removed, string expected)
+    {
+        var environment = new Dictionary<string, string>(CiEnvironment);
+        environment.Remove(removed);
+
+        var error = Assert.Throws<ArgumentException>(() => AzureCredentials.Create(kind, CloudSpec.AzureCloud, environment.GetValueOrDefault));
+
+        Assert.Contains($"'{kind}'", error.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_GitHub_OIDC_callback_asks_for_the_Entra_audience_with_the_request_token_and_returns_the_value()
+    {
+        var handler = new Fakes.CannedHandler(_ => Fakes.CannedHandler.Json(System.Net.HttpStatusCode.OK, """{"count":1,"value":"gh-jwt"}"""));
+        using var http = new HttpClient(handler);
+        var source = new GitHubActionsIdToken(new Uri("https://pipelines.actions.example/idtoken?api-version=2.0"), "runner-token", http);
+
+        var token = await source.GetAsync(CancellationToken.None);
+
+        Assert.Equal("gh-jwt", token);
+        var sent = Assert.Single(handler.Requests);
+        Assert.Equal("https://pipelines.actions.example/idtoken?api-version=2.0&audience=api%3A%2F%2FAzureADTokenExchange", sent.Uri.AbsoluteUri);
+        Assert.Equal("bearer runner-token", sent.Authorization);
+    }
+
+    private static readonly Dictionary<string, string> CiEnvironment = new()
+    {
+        ["AZURE_TENANT_ID"] = "72f988bf-86f1-41af-91ab-2d7cd011db47",
+        ["AZURE_CLIENT_ID"] = "00000000-0000-0000-0000-0000000000c1",
+        ["AZURE_CLIENT_SECRET"] = "not-a-real-secret",
+        ["AZURE_FEDERATED_TOKEN_FILE"] = "/var/run/secrets/azure/tokens/azure-identity-token",
+        ["ACTIONS_ID_TOKEN_REQUEST_URL"] = "https://pipelines.actions.example/idtoken?api-version=2.0",
+        ["ACTIONS_ID_TOKEN_REQUEST_TOKEN"] = "runner-token",
+    };
 
     [Fact]
     public void An_unknown_kind_is_refused_with_the_choices()
     {
-        var error = Assert.Throws<ArgumentException>(() => AzureCredentials.Create("client-secret", CloudSpec.AzureCloud));
+        var error = Assert.Throws<ArgumentException>(() => AzureCredentials.Create("password", CloudSpec.AzureCloud));
 
-        Assert.Contains("'client-secret'", error.Message, StringComparison.Ordinal);
-        Assert.Contains("default, environment, workload-identity, azure-cli, managed-identity", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'password'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("default, environment, client-secret, client-certificate, workload-identity, github-oidc, azure-cli, managed-identity", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

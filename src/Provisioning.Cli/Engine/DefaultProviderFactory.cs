@@ -11,8 +11,17 @@ namespace Provisioning.Cli.Engine;
 /// </summary>
 internal sealed class DefaultProviderFactory : IProviderFactory
 {
-    /// <summary>The environment variable that picks the credential (default, environment, workload-identity, azure-cli, managed-identity).</summary>
+    /// <summary>The environment variable that picks the credential when <c>--credential</c> is not given (see <see cref="AzureCredentials.Kinds"/>).</summary>
     public const string CredentialVariable = "PROVISION_CREDENTIAL";
+
+    /// <summary>The environment variable that turns on the HTTP log on stderr when set to <c>1</c> or <c>true</c>, as <c>--verbose</c> does.</summary>
+    public const string VerboseVariable = "PROVISION_VERBOSE";
+
+    /// <summary>Gets or sets the credential kind from <c>--credential</c>; null falls back to <see cref="CredentialVariable"/>.</summary>
+    public string? CredentialKind { get; set; }
+
+    /// <summary>Gets or sets where <c>--verbose</c> (or <see cref="VerboseVariable"/>) writes one line per HTTP attempt; null logs nothing.</summary>
+    public Action<string>? HttpLog { get; set; }
 
     /// <inheritdoc />
     public async Task<ProviderConnection> ConnectAsync(StackDefinition stack, WorkFolder folder, CancellationToken cancellationToken)
@@ -21,8 +30,8 @@ internal sealed class DefaultProviderFactory : IProviderFactory
         ArgumentNullException.ThrowIfNull(folder);
         if (!stack.Cloud.IsLocal)
         {
-            var credential = AzureCredentials.Create(Environment.GetEnvironmentVariable(CredentialVariable), stack.Cloud);
-            var client = AzureStackResourceClient.ForCloud(stack.Cloud, credential);
+            var credential = AzureCredentials.Create(CredentialKind ?? Environment.GetEnvironmentVariable(CredentialVariable), stack.Cloud);
+            var client = AzureStackResourceClient.ForCloud(stack.Cloud, credential, options => options.HttpLog = HttpLog);
             return new ProviderConnection(client, client.Endpoint.ToString());
         }
 
@@ -36,7 +45,7 @@ internal sealed class DefaultProviderFactory : IProviderFactory
                 emulator.Store.SeedRegistration(r.SubscriptionId, r.ResourceGroup, r.Name);
             }
 
-            var options = new AzureStackClientOptions(emulator.BaseUri) { TrustedServerCertificate = emulator.Certificate };
+            var options = new AzureStackClientOptions(emulator.BaseUri) { TrustedServerCertificate = emulator.Certificate, HttpLog = HttpLog };
             var local = new AzureStackResourceClient(new LocalEmulatorCredential(), options);
             return new ProviderConnection(local, $"embedded ARM emulator at {emulator.BaseUri}", emulator);
         }
@@ -46,4 +55,9 @@ internal sealed class DefaultProviderFactory : IProviderFactory
             throw;
         }
     }
+
+    /// <summary>Whether <see cref="VerboseVariable"/> asks for the HTTP log.</summary>
+    public static bool VerboseFromEnvironment() =>
+        Environment.GetEnvironmentVariable(VerboseVariable) is { } value
+        && (value == "1" || string.Equals(value, "true", StringComparison.OrdinalIgnoreCase));
 }

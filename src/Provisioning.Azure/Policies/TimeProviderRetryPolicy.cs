@@ -1,0 +1,132 @@
+using System.Runtime.ExceptionServices;
+using Azure.Core;
+using Azure.Core.Pipeline;
+
+namespace Provisioning.Azure.Policies;
+
+/// <summary>
+/// Azure.Core's retry policy with its waits on a <see cref="TimeProvider"/>: Azure.Core still decides what is retried
+/// (<see cref="RetryPolicy.ShouldRetryAsync"/>: 408, 429, 5xx and connection failures, up to the maximum) and how long
+/// to wait (<see cref="DelayStrategy"/>: Retry-After in seconds or as a date, else exponential back-off with jitter);
+/// only the sleep itself runs on the clock, so tests of back-off need no real sleeping.
+/// </summary>
+/// <remarks>Azure.Core 1.64 keeps its own wait internal, so the attempt loop is restated here around the public hooks.</remarks>
+internal sealed class TimeProviderRetryPolicy : RetryPolicy
+{
+    private readonly DelayStrategy _delayStrategy;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the policy: at most <paramref name="maxRetries"/> retries, waits from <paramref name="delayStrategy"/> on <paramref name="time"/>.</summary>
+    public TimeProviderRetryPolicy(int maxRetries, DelayStrategy delayStrategy, TimeProvider time)
+        : base(maxRetries, delayStrategy)
+    {
+        _delayStrategy = delayStrategy;
+        _time = time;
+    }
+
+    /// <summary>Creates the policy from the options' <see cref="RetryOptions"/> and clock.</summary>
+    public static TimeProviderRetryPolicy From(RetryOptions retry, TimeProvider time)
+    {
+        var strategy = retry.Mode == RetryMode.Fixed
+            ? DelayStrategy.CreateFixedDelayStrategy(retry.Delay)
+            : DelayStrategy.CreateExponentialDelayStrategy(retry.Delay, retry.MaxDelay);
+        return new TimeProviderRetryPolicy(retry.MaxRetries, strategy, time);
+    }
+
+    /// <inheritdoc />
+    public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+    {
+        List<Exception>? failures = null;
+        while (true)
+        {
+            Exception? failure = null;
+            await OnSendingRequestAsync(message).ConfigureAwait(false);
+            try
+            {
+                await ProcessNextAsync(message, pipeline).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                (failures ??= []).Add(e);
+                failure = e;
+            }
+
+            await OnRequestSentAsync(message).ConfigureAwait(false);
+            var retry = (failure is not null || (message.HasResponse && message.ResponseClassifier.IsErrorResponse(message)))
+                && await ShouldRetryAsync(message, failure).ConfigureAwait(false);
+            if (retry)
+            {
+                await Task.Delay(NextDelay(message), _time, message.CancellationToken).ConfigureAwait(false);
+                PrepareRetry(message);
+                continue;
+            }
+
+            ThrowIfFailed(failure, failures);
+            return;
+        }
+    }
+
+    /// <inheritdoc />
+    public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+    {
+        List<Exception>? failures = null;
+        while (true)
+        {
+            Exception? failure = null;
+            OnSendingRequest(message);
+            try
+            {
+                ProcessNext(message, pipeline);
+            }
+            catch (Exception e)
+            {
+                (failures ??= []).Add(e);
+                failure = e;
+            }
+
+            OnRequestSent(message);
+            var retry = (failure is not null || (message.HasResponse && message.ResponseClassifier.IsErrorResponse(message)))
+                && ShouldRetry(message, failure);
+            if (retry)
+            {
+                Task.Delay(NextDelay(message), _time, message.CancellationToken).GetAwaiter().GetResult();
+                PrepareRetry(message);
+                continue;
+            }
+
+            ThrowIfFailed(failure, failures);
+            return;
+        }
+    }
+
+    private TimeSpan NextDelay(HttpMessage message) =>
+        _delayStrategy.GetNextDelay(message.HasResponse ? message.Response : null, message.ProcessingContext.RetryNumber + 1);
+
+    private static void PrepareRetry(HttpMessage message)
+    {
+        if (message.HasResponse)
+        {
+            // Free the connection of the answer we are not going to read.
+            message.Response.ContentStream?.Dispose();
+        }
+
+        // The context is a view of the message: setting its retry number sets the message's.
+        var context = message.ProcessingContext;
+        context.RetryNumber++;
+    }
+
+    private static void ThrowIfFailed(Exception? failure, List<Exception>? failures)
+    {
+        if (failure is null)
+        {
+            return;
+        }
+
+        if (failures!.Count == 1)
+        {
+            ExceptionDispatchInfo.Capture(failure).Throw();
+        }
+
+        throw new AggregateException($"Retry failed after {failures.Count} tries.", failures);
+    }
+}
