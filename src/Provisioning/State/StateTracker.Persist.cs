@@ -58,6 +58,11 @@ public sealed partial class StateTracker
         await _writeGate.WaitAsync(cancellationToken);
         try
         {
+            if (_journal is null && Interlocked.Read(ref _persisted) >= Volatile.Read(ref _version))
+            {
+                return;
+            }
+
             await WriteSnapshotAsync(cancellationToken);
         }
         finally
