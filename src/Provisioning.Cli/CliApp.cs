@@ -21,6 +21,7 @@ internal static class CliApp
         root.Subcommands.Add(OperationCommand.Create(OperationKind.Up, console, providers));
         root.Subcommands.Add(OperationCommand.Create(OperationKind.Destroy, console, providers));
         root.Subcommands.Add(ExportCommand.Create(console));
+        root.Subcommands.Add(CancelCommand.Create(console));
         ConnectionOptions.AddTo(root);
         return root;
     }

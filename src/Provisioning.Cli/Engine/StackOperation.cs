@@ -4,7 +4,6 @@ using Provisioning.Config;
 using Provisioning.Execution;
 using Provisioning.Model;
 using Provisioning.Planning;
-using Provisioning.State;
 using Spectre.Console;
 
 namespace Provisioning.Cli.Engine;
@@ -33,17 +32,14 @@ internal sealed class StackOperation(CliConsole console, IProviderFactory provid
 
         var stack = loaded.Stack!;
         var folder = new WorkFolder(options.Directory);
-        var store = new LocalFileStateStore(folder.StatePath(stack.Project, stack.Stack));
-        Checkpoint checkpoint;
-        try
+        await using var state = await StateSession.OpenAsync(console, stack, folder, kind == OperationKind.Preview ? null : Verb(kind), cancellationToken);
+        if (state.Failure is { } failure)
         {
-            checkpoint = await store.ReadAsync(cancellationToken) ?? Checkpoint.Empty(stack.Project, stack.Stack);
+            return failure;
         }
-        catch (InvalidDataException e)
-        {
-            console.Error.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
-            return ExitCodes.InvalidInput;
-        }
+
+        var store = state.Store;
+        var checkpoint = state.Checkpoint;
 
         if (kind != OperationKind.Preview && !options.Yes && !console.Interactive)
         {
@@ -58,6 +54,7 @@ internal sealed class StackOperation(CliConsole console, IProviderFactory provid
         // 2. Connect and read what is really there.
         await using var connection = await providers.ConnectAsync(stack, folder, cancellationToken);
         console.Out.MarkupLineInterpolated($"{Title(kind)} stack [bold]{stack.Stack}[/] (project {stack.Project}) on {stack.Cloud.Name} ({connection.Endpoint})");
+        checkpoint = await state.ResolvePendingAsync(console, connection.Provider, cancellationToken);
 
         IReadOnlyCollection<ObservedResource>? actual = null;
         if (options.Refresh)

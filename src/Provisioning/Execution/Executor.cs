@@ -27,7 +27,7 @@ public sealed class Executor(IResourceProvider provider, IStateStore store, Exec
             throw new InvalidOperationException("A plan with errors cannot be applied: " + string.Join(" ", plan.Errors));
         }
 
-        using var tracker = new StateTracker(store, start, _options.Time);
+        using var tracker = new StateTracker(store, start, _options.Time, _options.CompactionInterval);
         var outcomes = new ConcurrentQueue<StepEvent>();
 
         void Report(StepEvent e)
@@ -88,7 +88,8 @@ public sealed class Executor(IResourceProvider provider, IStateStore store, Exec
             cancelled = await RunPhaseAsync(runnable, tracker, Report, cancellationToken);
         }
 
-        await tracker.PersistAsync(CancellationToken.None);
+        // The end of a run is a compaction: the journal is folded into the snapshot.
+        await tracker.CompactAsync(CancellationToken.None);
         return new ExecutionResult(tracker.Snapshot(), [.. outcomes], cancelled);
     }
 
@@ -135,21 +136,29 @@ public sealed class Executor(IResourceProvider provider, IStateStore store, Exec
         && delete.Current is { } current
         && Planner.Diff(current.Properties, put.Desired!.Properties).IsEmpty;
 
-    /// <summary>Sends one step's request (never cancelled mid-flight) and records its result.</summary>
+    /// <summary>
+    /// Records the intent durably, sends one step's request (never cancelled mid-flight) and records its
+    /// result; an interrupted run leaves the intent pending, to be resolved by reading the resource back.
+    /// </summary>
     private async Task<StepEvent> RunAsync(Step step, StateTracker tracker)
     {
+        var delete = step.Kind == StepKind.Delete;
+        var intent = await tracker.BeginAsync(
+            delete ? JournalOperation.Delete : JournalOperation.Put,
+            delete ? step.Current! : ResourceState.From(step.Desired!),
+            CancellationToken.None);
         try
         {
-            if (step.Kind == StepKind.Delete)
+            if (delete)
             {
                 await provider.DeleteAsync(step.Id, step.ApiVersion, CancellationToken.None);
-                Record(tracker, step, null);
+                Record(tracker, step, null, intent);
             }
             else
             {
                 var desired = step.Desired!;
                 var observed = await provider.PutAsync(desired.Id, desired.ApiVersion, desired.Properties, CancellationToken.None);
-                Record(tracker, step, observed);
+                Record(tracker, step, observed, intent);
             }
 
             return new StepEvent(step, StepStatus.Succeeded);
@@ -158,22 +167,23 @@ public sealed class Executor(IResourceProvider provider, IStateStore store, Exec
         {
             // Requests are sent without the run's token, so even an OperationCanceledException
             // (e.g. an HTTP timeout) is this step's failure, not a cancellation of the run.
+            tracker.Abandon(intent, step.Id);
             return new StepEvent(step, StepStatus.Failed, e.Message);
         }
     }
 
-    private static void Record(StateTracker tracker, Step step, ObservedResource? observed)
+    private static void Record(StateTracker tracker, Step step, ObservedResource? observed, long intent = 0)
     {
         switch (step.Kind)
         {
             case StepKind.Delete:
             case StepKind.Forget:
-                tracker.Remove(step.Id);
+                tracker.Remove(step.Id, intent);
                 break;
             default:
                 var desired = step.Desired!;
                 var recorded = ResourceState.From(desired, observed?.Properties);
-                tracker.Set(observed is null ? recorded : recorded with { Id = observed.Id });
+                tracker.Set(observed is null ? recorded : recorded with { Id = observed.Id }, intent);
                 break;
         }
     }

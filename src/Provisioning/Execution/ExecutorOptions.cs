@@ -11,4 +11,7 @@ public sealed record ExecutorOptions
 
     /// <summary>The clock used for the checkpoint's time stamp.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>Journal records between two compactions of the state (default 1,000; see <see cref="State.StateTracker"/>).</summary>
+    public int CompactionInterval { get; init; } = State.StateTracker.DefaultCompactionInterval;
 }

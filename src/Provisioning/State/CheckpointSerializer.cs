@@ -1,12 +1,15 @@
+using System.Buffers;
 using System.Collections.Immutable;
+using System.Security.Cryptography;
 using System.Text.Json;
-using Provisioning.Model;
 
 namespace Provisioning.State;
 
 /// <summary>
 /// Writes and reads the checkpoint JSON format (<c>version</c>, <c>project</c>, <c>stack</c>,
-/// <c>updated</c>, <c>resources[]</c>). Hand-rolled on Utf8JsonWriter/JsonDocument: no reflection, streamable.
+/// <c>updated</c>, <c>sequence</c>, <c>checksum</c>, <c>pending[]</c>, <c>resources[]</c>). Hand-rolled on
+/// Utf8JsonWriter/JsonDocument: no reflection. The checksum is the SHA-256 of the resources array's
+/// canonical (compact) text, so a file cut short or edited by accident is detected, never silently used.
 /// </summary>
 public static class CheckpointSerializer
 {
@@ -20,37 +23,28 @@ public static class CheckpointSerializer
         w.WriteString("project", checkpoint.Project);
         w.WriteString("stack", checkpoint.Stack);
         w.WriteString("updated", checkpoint.Updated);
+        w.WriteNumber("sequence", checkpoint.Sequence);
+        w.WriteString("checksum", Checksum(checkpoint.Resources));
+        if (!checkpoint.Pending.IsDefaultOrEmpty)
+        {
+            w.WriteStartArray("pending");
+            foreach (var p in checkpoint.Pending)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("sequence", p.Sequence);
+                w.WriteString("operation", p.Operation == JournalOperation.Put ? "put" : "delete");
+                w.WritePropertyName("resource");
+                ResourceStateJson.Write(w, p.Resource);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
         w.WriteStartArray("resources");
         foreach (var r in checkpoint.Resources)
         {
-            w.WriteStartObject();
-            w.WriteString("urn", r.Urn.Value);
-            w.WriteString("id", r.Id.ToString());
-            w.WriteString("type", r.Type);
-            w.WriteString("apiVersion", r.ApiVersion);
-            w.WriteStartObject("properties");
-            foreach (var (key, value) in r.Properties)
-            {
-                w.WriteString(key, value);
-            }
-
-            w.WriteEndObject();
-            if (r.Parent is not null)
-            {
-                w.WriteString("parent", r.Parent.Value);
-            }
-
-            if (r.Options.Protect)
-            {
-                w.WriteBoolean("protect", true);
-            }
-
-            if (r.Options.RetainOnDelete)
-            {
-                w.WriteBoolean("retainOnDelete", true);
-            }
-
-            w.WriteEndObject();
+            ResourceStateJson.Write(w, r);
         }
 
         w.WriteEndArray();
@@ -65,7 +59,7 @@ public static class CheckpointSerializer
             using var doc = JsonDocument.Parse(stream);
             var root = doc.RootElement;
             var version = root.GetProperty("version").GetInt32();
-            if (version != Checkpoint.FormatVersion)
+            if (version is not (1 or Checkpoint.FormatVersion))
             {
                 throw new InvalidDataException($"{source}: state format version {version} is not supported (expected {Checkpoint.FormatVersion}).");
             }
@@ -73,31 +67,44 @@ public static class CheckpointSerializer
             var resources = ImmutableArray.CreateBuilder<ResourceState>();
             foreach (var r in root.GetProperty("resources").EnumerateArray())
             {
-                var properties = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-                foreach (var p in r.GetProperty("properties").EnumerateObject())
-                {
-                    properties[p.Name] = p.Value.ValueKind == JsonValueKind.String
-                        ? p.Value.GetString()!
-                        : throw new JsonException($"property '{p.Name}' must be a string, not {p.Value.ValueKind}.");
-                }
-
-                resources.Add(new ResourceState(
-                    Urn.Parse(RequiredString(r, "urn")),
-                    ArmResourceId.Parse(RequiredString(r, "id")),
-                    RequiredString(r, "type"),
-                    RequiredString(r, "apiVersion"),
-                    properties.ToImmutable(),
-                    r.TryGetProperty("parent", out _) ? Urn.Parse(RequiredString(r, "parent")) : null,
-                    new ResourceOptions(
-                        r.TryGetProperty("protect", out var protect) && protect.GetBoolean(),
-                        r.TryGetProperty("retainOnDelete", out var retain) && retain.GetBoolean())));
+                resources.Add(ResourceStateJson.Read(r));
             }
 
-            return new Checkpoint(
-                RequiredString(root, "project"),
-                RequiredString(root, "stack"),
+            var pending = ImmutableArray.CreateBuilder<PendingOperation>();
+            if (root.TryGetProperty("pending", out var pendingArray))
+            {
+                foreach (var p in pendingArray.EnumerateArray())
+                {
+                    var operation = ResourceStateJson.RequiredString(p, "operation") switch
+                    {
+                        "put" => JournalOperation.Put,
+                        "delete" => JournalOperation.Delete,
+                        var other => throw new JsonException($"unknown pending operation '{other}'."),
+                    };
+                    pending.Add(new PendingOperation(p.GetProperty("sequence").GetInt64(), operation, ResourceStateJson.Read(p.GetProperty("resource"))));
+                }
+            }
+
+            var checkpoint = new Checkpoint(
+                ResourceStateJson.RequiredString(root, "project"),
+                ResourceStateJson.RequiredString(root, "stack"),
                 root.GetProperty("updated").GetDateTimeOffset(),
-                resources.ToImmutable());
+                resources.ToImmutable())
+            {
+                Sequence = version == 1 ? 0 : root.GetProperty("sequence").GetInt64(),
+                Pending = pending.ToImmutable(),
+            };
+            if (version > 1)
+            {
+                var expected = ResourceStateJson.RequiredString(root, "checksum");
+                var actual = Checksum(checkpoint.Resources);
+                if (!string.Equals(expected, actual, StringComparison.Ordinal))
+                {
+                    throw new InvalidDataException($"{source}: the state file's checksum does not match its resources ({checkpoint.Resources.Length} read): it was changed or damaged after it was written.");
+                }
+            }
+
+            return checkpoint;
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or FormatException or InvalidOperationException)
         {
@@ -105,12 +112,21 @@ public static class CheckpointSerializer
         }
     }
 
-    /// <summary>A property that must be present and a string (a JSON null would otherwise slip through as a null reference).</summary>
-    private static string RequiredString(JsonElement element, string name)
+    /// <summary><c>sha256:</c> and the lowercase hex SHA-256 of the resources array written compactly.</summary>
+    public static string Checksum(ImmutableArray<ResourceState> resources)
     {
-        var value = element.GetProperty(name);
-        return value.ValueKind == JsonValueKind.String
-            ? value.GetString()!
-            : throw new JsonException($"'{name}' must be a string, not {value.ValueKind}.");
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartArray();
+            foreach (var r in resources.IsDefault ? [] : resources)
+            {
+                ResourceStateJson.Write(w, r);
+            }
+
+            w.WriteEndArray();
+        }
+
+        return "sha256:" + Convert.ToHexStringLower(SHA256.HashData(buffer.WrittenSpan));
     }
 }

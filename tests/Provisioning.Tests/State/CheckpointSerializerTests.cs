@@ -15,10 +15,12 @@ public sealed class CheckpointSerializerTests
         Assert.Equal(
             """
             {
-              "version": 1,
+              "version": 2,
               "project": "tenant-registrations",
               "stack": "dev",
               "updated": "2025-03-14T15:09:26+00:00",
+              "sequence": 0,
+              "checksum": "CHECKSUM",
               "resources": [
                 {
                   "urn": "urn:pulumi:dev::tenant-registrations::azure-native:azurestack:CustomerSubscription::west-fabrikam",
@@ -34,7 +36,7 @@ public sealed class CheckpointSerializerTests
               ]
             }
             """,
-            json.ReplaceLineEndings("\n"));
+            json.ReplaceLineEndings("\n").Replace(CheckpointSerializer.Checksum(checkpoint.Resources), "CHECKSUM", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -74,11 +76,11 @@ public sealed class CheckpointSerializerTests
     [Fact]
     public void A_state_file_from_a_future_version_is_refused()
     {
-        using var stream = new MemoryStream("""{"version":2,"project":"p","stack":"s","updated":"2025-03-14T15:09:26+00:00","resources":[]}"""u8.ToArray());
+        using var stream = new MemoryStream("""{"version":3,"project":"p","stack":"s","updated":"2025-03-14T15:09:26+00:00","resources":[]}"""u8.ToArray());
 
         var error = Assert.Throws<InvalidDataException>(() => CheckpointSerializer.Read(stream, "dev.json"));
 
-        Assert.Contains("version 2 is not supported", error.Message, StringComparison.Ordinal);
+        Assert.Contains("version 3 is not supported", error.Message, StringComparison.Ordinal);
     }
 
     private static string Write(Checkpoint checkpoint)

@@ -1,0 +1,97 @@
+using System.Globalization;
+using Azure;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
+using Provisioning.State;
+
+namespace Provisioning.Azure.State;
+
+/// <summary>The lock: a 60-second lease on <c>&lt;stack&gt;.lock</c>, renewed in the background, with the holder in the blob's metadata.</summary>
+public sealed partial class AzureBlobStateStore
+{
+    /// <summary>The lease's duration (60 s, the longest finite lease): a run that dies frees the stack within a minute.</summary>
+    public static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(60);
+
+    /// <inheritdoc />
+    public async Task<IAsyncDisposable> AcquireLockAsync(LockInfo info, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(info);
+        await Container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        try
+        {
+            await _lock.UploadAsync(BinaryData.FromString(string.Empty), new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            // The lock blob exists already (it is kept between runs; only its lease says locked).
+        }
+
+        var leaseId = LeaseId(info.Id);
+        var lease = _lock.GetBlobLeaseClient(leaseId);
+        try
+        {
+            await lease.AcquireAsync(LeaseDuration, cancellationToken: cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            throw new StackLockedException(_stack, await ReadLockAsync(cancellationToken));
+        }
+
+        await _lock.SetMetadataAsync(Metadata(info), new BlobRequestConditions { LeaseId = leaseId }, cancellationToken);
+        return new BlobLeaseLock(lease, LeaseDuration / 3, _time);
+    }
+
+    /// <inheritdoc />
+    public async Task<LockInfo?> ReadLockAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var properties = await _lock.GetPropertiesAsync(cancellationToken: cancellationToken);
+            if (properties.Value.LeaseState != LeaseState.Leased)
+            {
+                return null;
+            }
+
+            var m = properties.Value.Metadata;
+            string Get(string key) => m.TryGetValue(key, out var v) ? Uri.UnescapeDataString(v) : "unknown";
+            return new LockInfo(
+                Get("lockid"),
+                Get("host"),
+                int.TryParse(Get("pid"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var pid) ? pid : 0,
+                Get("user"),
+                DateTimeOffset.TryParse(Get("since"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var since) ? since : properties.Value.LastModified,
+                Get("operation"));
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<LockInfo?> BreakLockAsync(string? lockId, CancellationToken cancellationToken = default)
+    {
+        var holder = await ReadLockAsync(cancellationToken);
+        if (holder is null || (lockId is not null && !string.Equals(holder.Id, lockId, StringComparison.OrdinalIgnoreCase)))
+        {
+            return null;
+        }
+
+        await _lock.GetBlobLeaseClient().BreakAsync(TimeSpan.Zero, cancellationToken: cancellationToken);
+        return holder;
+    }
+
+    /// <summary>Lease ids are GUIDs in the D format; lock ids are GUIDs in any format.</summary>
+    private static string LeaseId(string lockId) =>
+        Guid.TryParse(lockId, out var guid) ? guid.ToString("D") : throw new ArgumentException($"The lock id '{lockId}' is not a GUID.", nameof(lockId));
+
+    private static Dictionary<string, string> Metadata(LockInfo info) => new(StringComparer.Ordinal)
+    {
+        ["lockid"] = info.Id,
+        ["host"] = Uri.EscapeDataString(info.Host),
+        ["pid"] = info.ProcessId.ToString(CultureInfo.InvariantCulture),
+        ["user"] = Uri.EscapeDataString(info.User),
+        ["since"] = info.Since.ToString("O", CultureInfo.InvariantCulture),
+        ["operation"] = Uri.EscapeDataString(info.Operation),
+    };
+}

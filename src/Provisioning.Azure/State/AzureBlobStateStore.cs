@@ -1,0 +1,189 @@
+using System.Globalization;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
+using Provisioning.State;
+
+namespace Provisioning.Azure.State;
+
+/// <summary>
+/// Keeps a stack's state in Azure Blob Storage: the snapshot <c>&lt;stack&gt;.json</c> (a block blob written with
+/// ETag conditions, so a writer that lost the race fails rather than overwrites), the journal
+/// <c>&lt;stack&gt;.journal</c> (an append blob; each batch one append at the expected position) and the lock
+/// <c>&lt;stack&gt;.lock</c> (a blob lease, see <see cref="AcquireLockAsync"/>).
+/// </summary>
+public sealed partial class AzureBlobStateStore : IJournalStateStore, IStateLock
+{
+    /// <summary>The largest append the service accepts in one block (4 MiB).</summary>
+    private const int MaxAppend = 4 * 1024 * 1024;
+
+    private readonly BlockBlobClient _snapshot;
+    private readonly AppendBlobClient _journal;
+    private readonly BlobClient _lock;
+    private readonly string _stack;
+    private readonly TimeProvider _time;
+    private ETag? _snapshotETag;
+    private long? _journalLength;
+
+    /// <summary>Creates the store for one stack in <paramref name="container"/>, under <paramref name="url"/>'s prefix.</summary>
+    public AzureBlobStateStore(BlobContainerClient container, BlobBackendUrl url, string project, string stack, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(container);
+        ArgumentNullException.ThrowIfNull(url);
+        Container = container;
+        _snapshot = container.GetBlockBlobClient(url.BlobName(project, stack, "json"));
+        _journal = container.GetAppendBlobClient(url.BlobName(project, stack, "journal"));
+        _lock = container.GetBlobClient(url.BlobName(project, stack, "lock"));
+        _stack = stack;
+        _time = time ?? TimeProvider.System;
+    }
+
+    /// <summary>The container holding the stack's blobs.</summary>
+    public BlobContainerClient Container { get; }
+
+    /// <inheritdoc />
+    public string? LastReadNote { get; private set; }
+
+    /// <inheritdoc />
+    public async Task<Checkpoint?> ReadAsync(CancellationToken cancellationToken = default)
+    {
+        LastReadNote = null;
+        await Container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        var journal = await ReadJournalAsync(cancellationToken);
+        Checkpoint? snapshot = null;
+        try
+        {
+            var download = await _snapshot.DownloadContentAsync(cancellationToken);
+            _snapshotETag = download.Value.Details.ETag;
+            using var stream = download.Value.Content.ToStream();
+            snapshot = CheckpointSerializer.Read(stream, _snapshot.Uri.AbsolutePath);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            _snapshotETag = null;
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InvalidDataException(
+                $"{e.Message} It is not used. Recoverable: journal intact: {journal.Records.Count.ToString(CultureInfo.InvariantCulture)} record(s) after the last good snapshot.", e);
+        }
+
+        if (journal.Records.Count == 0)
+        {
+            return snapshot;
+        }
+
+        if (snapshot is null)
+        {
+            throw new InvalidDataException($"{_snapshot.Uri.AbsolutePath}: the snapshot is missing but the journal holds {journal.Records.Count.ToString(CultureInfo.InvariantCulture)} record(s).");
+        }
+
+        LastReadNote = $"{_journal.Uri.AbsolutePath}: {journal.Records.Count(r => r.Sequence > snapshot.Sequence).ToString(CultureInfo.InvariantCulture)} record(s) replayed after the snapshot"
+            + (journal.TornTail ? "; a torn last record was ignored." : ".");
+        return JournalReplay.Apply(snapshot, journal.Records);
+    }
+
+    /// <summary>Compacts: replaces the snapshot (only if it is still the one this store read or wrote), then starts an empty journal.</summary>
+    public async Task WriteAsync(Checkpoint checkpoint, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        using var buffer = new MemoryStream();
+        CheckpointSerializer.Write(buffer, checkpoint);
+        buffer.Position = 0;
+        var conditions = _snapshotETag is { } etag ? new BlobRequestConditions { IfMatch = etag } : new BlobRequestConditions { IfNoneMatch = ETag.All };
+        try
+        {
+            var uploaded = await _snapshot.UploadAsync(buffer, new BlobUploadOptions { Conditions = conditions }, cancellationToken);
+            _snapshotETag = uploaded.Value.ETag;
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            throw new InvalidOperationException($"The state of stack '{_stack}' was changed by another writer since it was read ({e.ErrorCode}); nothing was overwritten.", e);
+        }
+
+        await _journal.CreateAsync(new AppendBlobCreateOptions(), cancellationToken);
+        _journalLength = 0;
+    }
+
+    /// <inheritdoc />
+    public async Task AppendAsync(IReadOnlyList<JournalRecord> records, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        if (records.Count == 0)
+        {
+            return;
+        }
+
+        if (_journalLength is null)
+        {
+            await ReadJournalAsync(cancellationToken);
+        }
+
+        foreach (var chunk in Chunks(records))
+        {
+            try
+            {
+                await _journal.AppendBlockAsync(
+                    new MemoryStream(chunk),
+                    new AppendBlobAppendBlockOptions { Conditions = new AppendBlobRequestConditions { IfAppendPositionEqual = _journalLength } },
+                    cancellationToken);
+                _journalLength += chunk.Length;
+            }
+            catch (RequestFailedException e) when (e.Status is 404 or 412)
+            {
+                throw new InvalidOperationException($"The journal of stack '{_stack}' was changed by another writer ({e.ErrorCode}); nothing was appended.", e);
+            }
+        }
+    }
+
+    private async Task<JournalContent> ReadJournalAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var download = await _journal.DownloadContentAsync(cancellationToken);
+            var bytes = download.Value.Content.ToArray();
+            var content = JournalSerializer.Decode(bytes, _journal.Uri.AbsolutePath);
+            if (content.TornTail)
+            {
+                // Appends are atomic, so a torn tail was written by hand; start a clean journal holding the intact records.
+                await _journal.CreateAsync(new AppendBlobCreateOptions(), cancellationToken);
+                if (content.ValidLength > 0)
+                {
+                    await _journal.AppendBlockAsync(new MemoryStream(bytes, 0, (int)content.ValidLength), cancellationToken: cancellationToken);
+                }
+            }
+
+            _journalLength = content.ValidLength;
+            return content;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            await _journal.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            _journalLength = 0;
+            return new JournalContent([], 0, TornTail: false);
+        }
+    }
+
+    /// <summary>The records encoded in appends of at most 4 MiB, cut between records.</summary>
+    private static IEnumerable<byte[]> Chunks(IReadOnlyList<JournalRecord> records)
+    {
+        using var chunk = new MemoryStream();
+        foreach (var record in records)
+        {
+            var line = JournalSerializer.Encode(record);
+            if (chunk.Length + line.Length > MaxAppend && chunk.Length > 0)
+            {
+                yield return chunk.ToArray();
+                chunk.SetLength(0);
+            }
+
+            chunk.Write(line);
+        }
+
+        if (chunk.Length > 0)
+        {
+            yield return chunk.ToArray();
+        }
+    }
+}

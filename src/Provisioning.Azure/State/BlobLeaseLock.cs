@@ -1,0 +1,53 @@
+using Azure;
+using Azure.Storage.Blobs.Specialized;
+
+namespace Provisioning.Azure.State;
+
+/// <summary>A held blob lease, renewed every <c>renewEvery</c> until disposed, then released.</summary>
+internal sealed class BlobLeaseLock : IAsyncDisposable
+{
+    private readonly BlobLeaseClient _lease;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _renewal;
+
+    public BlobLeaseLock(BlobLeaseClient lease, TimeSpan renewEvery, TimeProvider time)
+    {
+        _lease = lease;
+        _renewal = RenewAsync(renewEvery, time, _stop.Token);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await _renewal;
+        _stop.Dispose();
+        try
+        {
+            await _lease.ReleaseAsync();
+        }
+        catch (RequestFailedException)
+        {
+            // Broken by 'provision cancel' or expired: nothing left to release.
+        }
+    }
+
+    private async Task RenewAsync(TimeSpan every, TimeProvider time, CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(every, time, stop);
+                await _lease.RenewAsync(cancellationToken: stop);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (RequestFailedException)
+            {
+                // A failed renewal is retried at the next tick; the lease lasts three ticks.
+            }
+        }
+    }
+}

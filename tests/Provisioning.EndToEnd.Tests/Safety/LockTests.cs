@@ -1,0 +1,91 @@
+using Provisioning.ArmEmulator;
+using Xunit.Abstractions;
+
+namespace Provisioning.EndToEnd.Tests.Safety;
+
+/// <summary>Two runs of up on one stack at once: exactly one proceeds, the other exits 4 naming the holder.</summary>
+[Collection(ProcessEnvironment.Name)]
+public sealed class LockTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private ArmEmulator.ArmEmulator _emulator = null!;
+
+    public async Task InitializeAsync() => _emulator = await ArmEmulator.ArmEmulator.StartAsync(new ArmEmulatorOptions());
+
+    public async Task DisposeAsync() => await _emulator.DisposeAsync();
+
+    [Fact]
+    public async Task Two_ups_started_together_on_the_file_backend_one_proceeds_the_other_exits_4()
+    {
+        using var folder = new StackFolder(StackFolder.LocalStackYaml);
+
+        await RaceAsync(folder);
+
+        var preview = await Cli.RunAsync(new EmulatorProviderFactory(_emulator), "preview", "--stack", "local", "--cwd", folder.Path, "--expect-no-changes");
+        Assert.True(preview.ExitCode == 0, preview.ToString());
+        Assert.False(File.Exists(Path.Combine(folder.Path, ".provision", "stacks", "tenant-registrations", "local.lock")));
+    }
+
+    [Fact]
+    public async Task Two_ups_started_together_on_the_azure_blob_backend_one_proceeds_the_other_exits_4()
+    {
+        if (Azurite.Unavailable is { } why)
+        {
+            output.WriteLine("SKIPPED: " + why);
+            return;
+        }
+
+        using var folder = new StackFolder(StackFolder.LocalStackYaml);
+        File.AppendAllText(Path.Combine(folder.Path, "Pulumi.yaml"), $"backend:\n  url: azblob://state/e2e-{Guid.NewGuid():N}\n");
+        Environment.SetEnvironmentVariable("AZURE_STORAGE_CONNECTION_STRING", Azurite.ConnectionString);
+        try
+        {
+            await RaceAsync(folder);
+
+            var again = await Cli.RunAsync(new EmulatorProviderFactory(_emulator), "up", "--stack", "local", "--cwd", folder.Path, "--yes");
+            Assert.True(again.ExitCode == 0, again.ToString());
+            Assert.Contains("No changes", again.Out, StringComparison.Ordinal);
+            Assert.False(Directory.Exists(Path.Combine(folder.Path, ".provision", "stacks")));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("AZURE_STORAGE_CONNECTION_STRING", null);
+        }
+    }
+
+    [Fact]
+    public async Task Cancel_releases_a_lock_left_by_a_run_that_died()
+    {
+        using var folder = new StackFolder(StackFolder.LocalStackYaml);
+        var gate = new TaskCompletionSource();
+        var stuck = Cli.RunAsync(new GatedProviderFactory(new EmulatorProviderFactory(_emulator), gate.Task), "up", "--stack", "local", "--cwd", folder.Path, "--yes");
+
+        var cancel = await Cli.RunAsync(null, "cancel", "--stack", "local", "--cwd", folder.Path);
+        var next = await Cli.RunAsync(new EmulatorProviderFactory(_emulator), "up", "--stack", "local", "--cwd", folder.Path, "--yes");
+        gate.SetResult();
+        await stuck;
+
+        Assert.True(cancel.ExitCode == 0, cancel.ToString());
+        Assert.Contains("Released the lock", cancel.Out, StringComparison.Ordinal);
+        Assert.True(next.ExitCode == 0, next.ToString());
+    }
+
+    private async Task RaceAsync(StackFolder folder)
+    {
+        var gate = new TaskCompletionSource();
+        var factory = new GatedProviderFactory(new EmulatorProviderFactory(_emulator), gate.Task);
+        string[] args = ["up", "--stack", "local", "--cwd", folder.Path, "--yes"];
+
+        var a = Task.Run(() => Cli.RunAsync(factory, args));
+        var b = Task.Run(() => Cli.RunAsync(factory, args));
+        var first = await Task.WhenAny(a, b).WaitAsync(TimeSpan.FromMinutes(1));
+        var loser = await first;
+        gate.SetResult();
+        var winner = await (first == a ? b : a);
+
+        output.WriteLine(loser.Error);
+        Assert.True(loser.ExitCode == 4, loser.ToString());
+        Assert.Contains("is locked by another run: up by", loser.Error, StringComparison.Ordinal);
+        Assert.Contains("lock id", loser.Error, StringComparison.Ordinal);
+        Assert.True(winner.ExitCode == 0, winner.ToString());
+    }
+}

@@ -1,0 +1,195 @@
+using System.Text;
+using Provisioning.Execution;
+using Provisioning.Model;
+using Provisioning.State;
+using Provisioning.Testing;
+
+namespace Provisioning.Tests.State;
+
+public sealed class JournalTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    private LocalFileStateStore NewStore() => new(_temp.File("dev.json"));
+
+    private static ResourceState Contoso => SampleCheckpoints.Two.Resources[0];
+
+    private static ResourceState Fabrikam => SampleCheckpoints.Two.Resources[1];
+
+    [Fact]
+    public async Task Each_step_appends_to_the_journal_and_the_end_of_a_run_compacts_it_into_the_snapshot()
+    {
+        using var store = NewStore();
+        using (var tracker = new StateTracker(store, Checkpoint.Empty("p", "dev"), TimeProvider.System))
+        {
+            await tracker.PersistAsync();
+            var intent = await tracker.BeginAsync(JournalOperation.Put, Contoso);
+            tracker.Set(Contoso, intent);
+            await tracker.PersistAsync();
+
+            var journal = await File.ReadAllLinesAsync(store.JournalPath);
+            Assert.Equal(2, journal.Length);
+            Assert.Contains("\"kind\":\"intent\"", journal[0], StringComparison.Ordinal);
+            Assert.Contains("\"kind\":\"set\"", journal[1], StringComparison.Ordinal);
+
+            await tracker.CompactAsync();
+        }
+
+        Assert.Equal(0, new FileInfo(store.JournalPath).Length);
+        var read = await NewStore().ReadAsync();
+        Assert.Equal(Contoso.Id, Assert.Single(read!.Resources).Id);
+        Assert.Empty(read.Pending);
+        Assert.Equal(2, read.Sequence);
+    }
+
+    [Fact]
+    public async Task A_run_killed_after_its_intent_leaves_a_pending_operation_for_the_next_run()
+    {
+        using var store = NewStore();
+        using (var tracker = new StateTracker(store, Checkpoint.Empty("p", "dev"), TimeProvider.System))
+        {
+            tracker.Set(Fabrikam, await tracker.BeginAsync(JournalOperation.Put, Fabrikam));
+            await tracker.PersistAsync();
+            await tracker.BeginAsync(JournalOperation.Put, Contoso);
+
+            // Killed here: no result, no compaction.
+        }
+
+        var read = await NewStore().ReadAsync();
+        Assert.Equal(Fabrikam.Id, Assert.Single(read!.Resources).Id);
+        var pending = Assert.Single(read.Pending);
+        Assert.Equal(JournalOperation.Put, pending.Operation);
+        Assert.Equal(Contoso.Id, pending.Resource.Id);
+    }
+
+    [Fact]
+    public async Task A_torn_last_record_is_ignored_and_the_next_append_starts_on_a_clean_line()
+    {
+        using (var store = NewStore())
+        using (var tracker = new StateTracker(store, Checkpoint.Empty("p", "dev"), TimeProvider.System))
+        {
+            tracker.Set(Contoso, await tracker.BeginAsync(JournalOperation.Put, Contoso));
+            await tracker.PersistAsync();
+        }
+
+        var path = NewStore().JournalPath;
+        var whole = await File.ReadAllBytesAsync(path);
+        await File.AppendAllTextAsync(path, Encoding.UTF8.GetString(whole)[..40]);
+
+        using var again = NewStore();
+        var read = await again.ReadAsync();
+        Assert.Equal(Contoso.Id, Assert.Single(read!.Resources).Id);
+        Assert.Contains("torn", again.LastReadNote, StringComparison.Ordinal);
+
+        await again.AppendAsync([new JournalRecord(read.Sequence + 1, JournalRecordKind.Remove, Contoso.Id)]);
+        var after = await NewStore().ReadAsync();
+        Assert.Empty(after!.Resources);
+    }
+
+    [Fact]
+    public async Task A_damaged_snapshot_is_refused_and_the_error_says_what_the_journal_still_holds()
+    {
+        using var store = NewStore();
+        await store.WriteAsync(SampleCheckpoints.Two with { Sequence = 4 });
+        await store.AppendAsync([new JournalRecord(5, JournalRecordKind.Remove, Contoso.Id), new JournalRecord(6, JournalRecordKind.Set, Contoso.Id, Resource: Contoso)]);
+        var text = await File.ReadAllTextAsync(store.Path);
+        await File.WriteAllTextAsync(store.Path, text.Replace("11111111-aaaa", "11111112-aaaa", StringComparison.Ordinal));
+
+        var e = await Assert.ThrowsAsync<InvalidDataException>(() => NewStore().ReadAsync());
+
+        Assert.Contains("checksum", e.Message, StringComparison.Ordinal);
+        Assert.Contains("journal intact: 2 record(s) after the last good snapshot", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_corrupt_record_in_the_middle_of_the_journal_is_refused()
+    {
+        using var store = NewStore();
+        await store.WriteAsync(SampleCheckpoints.Two);
+        await store.AppendAsync([new JournalRecord(1, JournalRecordKind.Remove, Contoso.Id), new JournalRecord(2, JournalRecordKind.Remove, Fabrikam.Id)]);
+        var bytes = await File.ReadAllBytesAsync(store.JournalPath);
+        bytes[80] ^= 0x01;
+        await File.WriteAllBytesAsync(store.JournalPath, bytes);
+
+        var e = await Assert.ThrowsAsync<InvalidDataException>(() => NewStore().ReadAsync());
+
+        Assert.Contains("journal record 1 is corrupt", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_crash_between_the_snapshot_and_the_journal_truncation_replays_nothing_twice()
+    {
+        using var store = NewStore();
+        await store.WriteAsync(SampleCheckpoints.Two with { Sequence = 2 });
+        await File.WriteAllBytesAsync(store.JournalPath, JournalSerializer.Encode([new JournalRecord(1, JournalRecordKind.Remove, Contoso.Id), new JournalRecord(2, JournalRecordKind.Remove, Fabrikam.Id)]));
+
+        var read = await NewStore().ReadAsync();
+
+        Assert.Equal(2, read!.Resources.Length);
+    }
+
+    [Fact]
+    public async Task Persisting_one_step_appends_one_record_whatever_the_size_of_the_stack()
+    {
+        var many = Enumerable.Range(0, 5000).Select(i => Contoso with { Id = ArmResourceId.Parse(Contoso.Id.ToString()[..^12] + i.ToString("D12", System.Globalization.CultureInfo.InvariantCulture)) }).ToArray();
+        using var store = NewStore();
+        using var tracker = new StateTracker(store, Checkpoint.Empty("p", "dev") with { Resources = [.. many] }, TimeProvider.System);
+        await tracker.PersistAsync();
+        var snapshotLength = new FileInfo(store.Path).Length;
+
+        tracker.Set(Fabrikam);
+        await tracker.PersistAsync();
+
+        Assert.Equal(snapshotLength, new FileInfo(store.Path).Length);
+        Assert.InRange(new FileInfo(store.JournalPath).Length, 100, 2000);
+    }
+
+    [Fact]
+    public async Task The_journal_is_compacted_every_interval_records()
+    {
+        using var store = NewStore();
+        using var tracker = new StateTracker(store, Checkpoint.Empty("p", "dev"), TimeProvider.System, compactionInterval: 3);
+        await tracker.PersistAsync();
+        foreach (var r in new[] { Contoso, Fabrikam, Contoso, Fabrikam })
+        {
+            tracker.Set(r);
+            await tracker.PersistAsync();
+        }
+
+        Assert.True(new FileInfo(store.JournalPath).Length < 1000);
+        Assert.Equal(2, (await NewStore().ReadAsync())!.Resources.Length);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_pending_create_is_resolved_by_reading_the_resource_back(bool applied)
+    {
+        var provider = new InMemoryResourceProvider();
+        if (applied)
+        {
+            await provider.PutAsync(Contoso.Id, Contoso.ApiVersion, Contoso.Properties);
+        }
+
+        var checkpoint = Checkpoint.Empty("p", "dev") with { Pending = [new PendingOperation(7, JournalOperation.Put, Contoso)] };
+
+        var resolution = await PendingOperationResolver.ResolveAsync(provider, checkpoint);
+
+        Assert.Empty(resolution.Checkpoint.Pending);
+        Assert.Equal(applied ? 1 : 0, resolution.Checkpoint.Resources.Length);
+        Assert.Contains(applied ? "found in Azure, recorded" : "not found in Azure, will be planned again", Assert.Single(resolution.Findings), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_pending_delete_that_happened_is_removed_from_the_state()
+    {
+        var checkpoint = SampleCheckpoints.Two with { Pending = [new PendingOperation(3, JournalOperation.Delete, Contoso)] };
+
+        var resolution = await PendingOperationResolver.ResolveAsync(new InMemoryResourceProvider(), checkpoint);
+
+        Assert.Equal(Fabrikam.Id, Assert.Single(resolution.Checkpoint.Resources).Id);
+        Assert.Contains("removed from the state", Assert.Single(resolution.Findings), StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _temp.Dispose();
+}
