@@ -51,11 +51,13 @@ internal static class SavedPlans
 
         if (steps.Length != saved.Steps.Length || steps.Where((s, i) => !s.SameAs(saved.Steps[i])).Any())
         {
-            var added = steps.Where(s => !saved.Steps.Any(s.SameAs)).Select(s => $"{s.Action} {s.Id}");
-            var gone = saved.Steps.Where(s => !steps.Any(s.SameAs)).Select(s => $"{s.Action} {s.Id}");
+            var added = steps.Where(s => !saved.Steps.Any(s.SameAs)).Select(Describe);
+            var gone = saved.Steps.Where(s => !steps.Any(s.SameAs)).Select(Describe);
             return $"the stack, the state or Azure changed since the plan was saved; now planned but not saved: [{string.Join(", ", added)}]; saved but no longer planned: [{string.Join(", ", gone)}].";
         }
 
         return null;
     }
+
+    private static string Describe(SavedStep step) => $"{step.Action} {step.Address[(step.Address.LastIndexOf("::", StringComparison.Ordinal) + 2)..]}";
 }
