@@ -20,6 +20,9 @@ internal static class CliApp
         root.Subcommands.Add(OperationCommand.Create(OperationKind.Preview, console, providers));
         root.Subcommands.Add(OperationCommand.Create(OperationKind.Up, console, providers));
         root.Subcommands.Add(OperationCommand.Create(OperationKind.Destroy, console, providers));
+        root.Subcommands.Add(RefreshCommand.Create(console, providers));
+        root.Subcommands.Add(ImportCommand.Create(console, providers));
+        root.Subcommands.Add(StackCommand.Create(console));
         root.Subcommands.Add(ExportCommand.Create(console));
         return root;
     }

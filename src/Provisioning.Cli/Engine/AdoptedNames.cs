@@ -26,14 +26,22 @@ internal static class AdoptedNames
         return known?.Key ?? (tenantId is { Length: >= 8 } ? $"tenant-{tenantId[..8].ToLowerInvariant()}" : "tenant-unknown");
     }
 
+    /// <summary>The URN of the <c>TenantRegistration</c> component a mapping belongs to (named by its registration's key).</summary>
+    public static Urn ComponentUrnOf(StackDefinition stack, ArmResourceId id)
+    {
+        ArgumentNullException.ThrowIfNull(stack);
+        var registrationKey = RegistrationOf(stack, id)?.Key ?? id.Parent?.Name ?? "unknown";
+        return Urn.Create(stack.Stack, stack.Project, TenantRegistration.ComponentType, registrationKey);
+    }
+
     /// <summary>The URN a mapping found in Azure gets under its registration's component.</summary>
     public static Urn UrnOf(StackDefinition stack, ObservedResource found)
     {
         ArgumentNullException.ThrowIfNull(stack);
         ArgumentNullException.ThrowIfNull(found);
-        var registrationKey = RegistrationOf(stack, found.Id)?.Key ?? found.Id.Parent?.Name ?? "unknown";
+        var component = ComponentUrnOf(stack, found.Id);
         found.Properties.TryGetValue(TenantRegistration.TenantIdProperty, out var tenantId);
-        var component = Urn.Create(stack.Stack, stack.Project, TenantRegistration.ComponentType, registrationKey);
+        var registrationKey = component.Name;
         return Urn.Create(stack.Stack, stack.Project, TenantRegistration.CustomerSubscriptionType, $"{registrationKey}-{TenantKey(stack, tenantId)}", component);
     }
 }

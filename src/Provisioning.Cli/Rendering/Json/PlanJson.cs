@@ -76,8 +76,9 @@ internal static class PlanJson
     private static ResourceChange Change(Step step, StepEvent? outcome, bool applied)
     {
         var reason = step.Pruned ? "prune"
-            : step.Kind == StepKind.Create && step.Note is not null ? "drift"
-            : step.Desired is not null && step.Current is not null && step.Note is not null ? "adopt"
+            : step.Note is null ? null
+            : step.Note.StartsWith("exists in Azure", StringComparison.Ordinal) ? "adopt"
+            : step.Kind == StepKind.Create || step.Note.Contains("drift", StringComparison.Ordinal) ? "drift"
             : null;
         StepOutcome? done = null;
         if (applied)
