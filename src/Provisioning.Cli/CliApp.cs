@@ -17,6 +17,11 @@ internal static class CliApp
 
             {ExitCodes.HelpText}
             """);
+        foreach (var version in root.Options.OfType<VersionOption>())
+        {
+            version.Action = new ProductVersionAction();
+        }
+
         root.Subcommands.Add(OperationCommand.Create(OperationKind.Preview, console, providers));
         root.Subcommands.Add(OperationCommand.Create(OperationKind.Up, console, providers));
         root.Subcommands.Add(OperationCommand.Create(OperationKind.Destroy, console, providers));
