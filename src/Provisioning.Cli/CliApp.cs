@@ -17,9 +17,17 @@ internal static class CliApp
 
             {ExitCodes.HelpText}
             """);
+        foreach (var version in root.Options.OfType<VersionOption>())
+        {
+            version.Action = new ProductVersionAction();
+        }
+
         root.Subcommands.Add(OperationCommand.Create(OperationKind.Preview, console, providers));
         root.Subcommands.Add(OperationCommand.Create(OperationKind.Up, console, providers));
         root.Subcommands.Add(OperationCommand.Create(OperationKind.Destroy, console, providers));
+        root.Subcommands.Add(RefreshCommand.Create(console, providers));
+        root.Subcommands.Add(ImportCommand.Create(console, providers));
+        root.Subcommands.Add(StackCommand.Create(console));
         root.Subcommands.Add(ExportCommand.Create(console));
         root.Subcommands.Add(CancelCommand.Create(console));
         ConnectionOptions.AddTo(root);

@@ -16,7 +16,33 @@ public sealed class CommandLineTests
         Assert.Contains("--expect-no-changes", (await CliHarness.RunAsync(_providers, "up", "--help")).Out, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Version_prints_the_assembly_informational_version()
+    {
+        var expected = typeof(CliApp).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().Single().InformationalVersion;
+
+        var (code, output, _) = await CliHarness.RunAsync(_providers, "--version");
+
+        Assert.Equal(0, code);
+        Assert.Equal(expected, output.Trim());
+    }
+
     [Theory]
+    [InlineData("refresh")]
+    [InlineData("import")]
+    [InlineData("stack")]
+    public async Task Help_lists_the_new_verbs(string verb)
+    {
+        var (_, output, _) = await CliHarness.RunAsync(_providers, "--help");
+
+        Assert.Contains(verb, output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("preview", "--stack", "local", "--plan", "x.json")]
+    [InlineData("destroy", "--stack", "local", "--prune")]
+    [InlineData("up", "--stack", "local", "--save-plan", "x.json")]
     [InlineData("up")]
     [InlineData("preview", "--stack")]
     [InlineData("preview", "--stack", "local", "--parallel", "0")]

@@ -3,7 +3,7 @@ using Provisioning.Cli.Engine;
 
 namespace Provisioning.Cli.Commands;
 
-/// <summary>The options preview, up and destroy share, declared once.</summary>
+/// <summary>The options preview, up, destroy and refresh share, declared once.</summary>
 internal sealed class CommonOptions
 {
     /// <summary>The stack to operate on.</summary>
@@ -22,7 +22,7 @@ internal sealed class CommonOptions
     /// <summary>Skip the confirmation prompt.</summary>
     public Option<bool> Yes { get; } = new("--yes", "-y")
     {
-        Description = "Apply without asking. Required when not on an interactive terminal.",
+        Description = "Apply without asking. Required when not on an interactive terminal, and with --json.",
     };
 
     /// <summary>Fail with exit code 3 when anything would change.</summary>
@@ -34,7 +34,7 @@ internal sealed class CommonOptions
     /// <summary>Read actual state from ARM before planning.</summary>
     public Option<bool> Refresh { get; } = new("--refresh")
     {
-        Description = "List what exists in ARM before planning (default: true; drift is common for tenant mappings).",
+        Description = "List what exists in ARM before planning (default: true; drift is common for tenant mappings). --refresh=false or --refresh false trusts the state file.",
         DefaultValueFactory = _ => true,
     };
 
@@ -51,26 +51,93 @@ internal sealed class CommonOptions
         Description = "Also list the mappings that are already as desired.",
     };
 
-    /// <summary>Adds the options to a command (up and destroy get --yes; preview does not).</summary>
-    public void AddTo(Command command, bool applies)
+    /// <summary>Machine-readable output.</summary>
+    public Option<bool> Json { get; } = new("--json")
+    {
+        Description = "Print one JSON document on standard output (docs/json-output.md, format_version 1.0); human text goes to standard error.",
+    };
+
+    /// <summary>Property-level before/after.</summary>
+    public Option<bool> Diff { get; } = new("--diff")
+    {
+        Description = "Show every property of every change, before and after.",
+    };
+
+    /// <summary>Restrict to some resources.</summary>
+    public Option<string[]> Target { get; } = new("--target", "-t")
+    {
+        Description = "Only touch resources whose URN or ARM id matches (* matches anything; repeatable). Other resources are left alone.",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    /// <summary>Delete unmanaged mappings too.</summary>
+    public Option<bool> Prune { get; } = new("--prune")
+    {
+        Description = "Also delete mappings that exist in ARM under a managed registration but are in no stack of the project and not in the state. Preview always lists them (marked ?).",
+    };
+
+    /// <summary>preview: save the plan.</summary>
+    public Option<string> SavePlan { get; } = new("--save-plan")
+    {
+        Description = "Write the plan to FILE, for 'up --plan FILE' to apply exactly it.",
+    };
+
+    /// <summary>up: apply a saved plan.</summary>
+    public Option<string> PlanFile { get; } = new("--plan")
+    {
+        Description = "Apply the plan saved by 'preview --save-plan FILE'; refused (exit 1) if Azure, the state or the stack changed since.",
+    };
+
+    /// <summary>Adds the options that make sense for the verb.</summary>
+    public void AddTo(Command command, OperationKind kind)
     {
         ArgumentNullException.ThrowIfNull(command);
         command.Options.Add(Stack);
         command.Options.Add(Cwd);
-        if (applies)
+        if (kind != OperationKind.Preview)
         {
             command.Options.Add(Yes);
         }
 
         command.Options.Add(ExpectNoChanges);
+        command.Options.Add(Json);
+        command.Options.Add(Diff);
+        command.Options.Add(ShowSame);
+        if (kind == OperationKind.Refresh)
+        {
+            return;
+        }
+
         command.Options.Add(Refresh);
         command.Options.Add(Parallel);
-        command.Options.Add(ShowSame);
+        command.Options.Add(Target);
+        if (kind != OperationKind.Destroy)
+        {
+            command.Options.Add(Prune);
+        }
+
+        if (kind == OperationKind.Preview)
+        {
+            command.Options.Add(SavePlan);
+        }
+
+        if (kind == OperationKind.Up)
+        {
+            command.Options.Add(PlanFile);
+        }
+
         Parallel.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int>() is < 1 or > 1000)
             {
                 result.AddError("--parallel must be between 1 and 1000.");
+            }
+        });
+        Target.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string[]>() is { } targets && targets.Any(string.IsNullOrWhiteSpace))
+            {
+                result.AddError("--target needs a URN or an ARM id (with * wildcards).");
             }
         });
     }
@@ -85,8 +152,16 @@ internal sealed class CommonOptions
             Path.GetFullPath(string.IsNullOrEmpty(cwd) ? Directory.GetCurrentDirectory() : cwd),
             parse.GetResult(Yes) is not null && parse.GetValue(Yes),
             parse.GetValue(ExpectNoChanges),
-            parse.GetValue(Refresh),
-            parse.GetValue(Parallel),
-            parse.GetValue(ShowSame));
+            parse.GetResult(Refresh) is null || parse.GetValue(Refresh),
+            parse.GetResult(Parallel) is null ? 20 : parse.GetValue(Parallel),
+            parse.GetValue(ShowSame))
+        {
+            Json = parse.GetValue(Json),
+            Diff = parse.GetValue(Diff),
+            Targets = parse.GetResult(Target) is null ? [] : parse.GetValue(Target) ?? [],
+            Prune = parse.GetResult(Prune) is not null && parse.GetValue(Prune),
+            SavePlan = parse.GetResult(SavePlan) is null ? null : parse.GetValue(SavePlan),
+            PlanFile = parse.GetResult(PlanFile) is null ? null : parse.GetValue(PlanFile),
+        };
     }
 }

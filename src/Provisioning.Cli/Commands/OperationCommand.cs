@@ -17,7 +17,7 @@ internal static class OperationCommand
         };
         var command = new Command(name, description);
         var options = new CommonOptions();
-        options.AddTo(command, applies: kind != OperationKind.Preview);
+        options.AddTo(command, kind);
         command.SetAction((parse, cancellationToken) =>
             new StackOperation(console, providers).RunAsync(kind, options.Read(parse), cancellationToken));
         return command;

@@ -11,4 +11,7 @@ internal enum OperationKind
 
     /// <summary>Delete everything the stack manages.</summary>
     Destroy,
+
+    /// <summary>Read what exists in ARM into the state.</summary>
+    Refresh,
 }

@@ -62,7 +62,7 @@ internal sealed class StateSession : IAsyncDisposable
             session.Checkpoint = await store.ReadAsync(cancellationToken) ?? Checkpoint.Empty(stack.Project, stack.Stack);
             if (store is IJournalStateStore { LastReadNote: { } note })
             {
-                console.Out.MarkupLineInterpolated($"state: {note}");
+                console.Error.MarkupLineInterpolated($"state: {note}");
             }
 
             return session;
@@ -96,7 +96,7 @@ internal sealed class StateSession : IAsyncDisposable
         var resolution = await PendingOperationResolver.ResolveAsync(provider, Checkpoint, cancellationToken: cancellationToken);
         foreach (var finding in resolution.Findings)
         {
-            console.Out.MarkupLineInterpolated($"[yellow]{finding}[/]");
+            console.Error.MarkupLineInterpolated($"[yellow]{finding}[/]");
         }
 
         Checkpoint = resolution.Checkpoint;

@@ -5,6 +5,15 @@ namespace Provisioning.Planning;
 /// <summary>The steps that make the world match the desired state, in execution order, and why it may be refused.</summary>
 public sealed record Plan(ImmutableArray<Step> Steps, ImmutableArray<string> Errors)
 {
+    /// <summary>
+    /// Resources found in Azure under a managed parent that no stack manages and the state does not hold:
+    /// deletes that <c>--prune</c> would add (empty once they were added to <see cref="Steps"/>).
+    /// </summary>
+    public ImmutableArray<Step> Unmanaged { get; init; } = [];
+
+    /// <summary>The deletes refused because the resource is protected; each has its message in <see cref="Errors"/>.</summary>
+    public ImmutableArray<Step> Refused { get; init; } = [];
+
     /// <summary>True when a step would send a request or the state would change.</summary>
     public bool HasChanges => Steps.Any(s => s.Kind != StepKind.Same);
 

@@ -39,6 +39,7 @@ public static class Planner
         var puts = ImmutableArray.CreateBuilder<Step>();
         var deletes = ImmutableArray.CreateBuilder<Step>();
         var errors = ImmutableArray.CreateBuilder<string>();
+        var refused = ImmutableArray.CreateBuilder<Step>();
         var wanted = new HashSet<ArmResourceId>();
 
         if (mode == PlanMode.Update)
@@ -77,6 +78,7 @@ public static class Planner
             else if (old.Options.Protect)
             {
                 errors.Add($"{old.Urn} ({old.Id}) is protected and would be deleted: set protect: false on it, run up, then delete or destroy.");
+                refused.Add(new Step(StepKind.Delete, old.Urn, old.Id, null, current, Diff(current.Properties, null), "protected: refused"));
             }
             else if (old.Options.RetainOnDelete && mode == PlanMode.Update)
             {
@@ -89,7 +91,7 @@ public static class Planner
         }
 
         puts.AddRange(deletes);
-        return new Plan(puts.ToImmutable(), errors.ToImmutable());
+        return new Plan(puts.ToImmutable(), errors.ToImmutable()) { Refused = refused.ToImmutable() };
     }
 
     /// <summary>What exists now: the refreshed resource when refreshing, else the recorded one.</summary>

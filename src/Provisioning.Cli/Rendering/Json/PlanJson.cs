@@ -1,0 +1,101 @@
+using System.Text.Json;
+using Provisioning.Execution;
+using Provisioning.Planning;
+using Spectre.Console;
+
+namespace Provisioning.Cli.Rendering.Json;
+
+/// <summary>Builds the <see cref="PlanDocument"/> of a plan (and of its apply) and writes it, raw, to standard output.</summary>
+internal static class PlanJson
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+    };
+
+    /// <summary>The document of a plan; with <paramref name="result"/>, every change also carries its outcome.</summary>
+    public static PlanDocument Build(string operation, string project, string stack, Plan plan, IReadOnlyList<string> warnings, ExecutionResult? result = null)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(warnings);
+        var outcomes = new Dictionary<Step, StepEvent>(ReferenceEqualityComparer.Instance);
+        foreach (var o in result?.Outcomes ?? [])
+        {
+            outcomes[o.Step] = o;
+        }
+
+        var changes = plan.Steps.Select(s => Change(s, outcomes.GetValueOrDefault(s), result is not null)).ToList();
+        var summary = new ChangeSummary(
+            plan.Count(StepKind.Create),
+            plan.Count(StepKind.Update),
+            plan.Count(StepKind.Delete),
+            plan.Count(StepKind.Forget),
+            plan.Count(StepKind.Same),
+            plan.Unmanaged.Length,
+            plan.HasChanges);
+        var outcome = result is null
+            ? null
+            : new ApplyOutcome(result.Succeeded, result.Failed, result.Outcomes.Count(o => o.Status == StepStatus.Skipped), result.Cancelled);
+        return new PlanDocument(
+            PlanDocument.CurrentFormatVersion,
+            operation,
+            project,
+            stack,
+            changes,
+            [.. plan.Unmanaged.Select(s => Change(s, null, false))],
+            warnings,
+            [.. plan.Errors],
+            summary,
+            outcome);
+    }
+
+    /// <summary>Writes the document as the only thing on standard output (no markup, no wrapping).</summary>
+    public static void Write(IAnsiConsole output, PlanDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var writer = output.Profile.Out.Writer;
+        writer.Write(Serialize(document));
+        writer.Write('\n');
+        writer.Flush();
+    }
+
+    /// <summary>The document as indented JSON.</summary>
+    public static string Serialize(PlanDocument document) => JsonSerializer.Serialize(document, Options);
+
+    /// <summary>Terraform's action name of a step kind.</summary>
+    public static string Action(StepKind kind) => kind switch
+    {
+        StepKind.Create => "create",
+        StepKind.Update => "update",
+        StepKind.Delete => "delete",
+        StepKind.Forget => "forget",
+        _ => "no-op",
+    };
+
+    private static ResourceChange Change(Step step, StepEvent? outcome, bool applied)
+    {
+        var reason = step.Pruned ? "prune"
+            : step.Note is null ? null
+            : step.Note.StartsWith("exists in Azure", StringComparison.Ordinal) ? "adopt"
+            : step.Kind == StepKind.Create || step.Note.Contains("drift", StringComparison.Ordinal) ? "drift"
+            : null;
+        StepOutcome? done = null;
+        if (applied)
+        {
+            done = outcome is null
+                ? new StepOutcome("skipped", null)
+                : new StepOutcome(outcome.Status.ToString().ToLowerInvariant(), outcome.Error);
+        }
+
+        return new ResourceChange(
+            step.Urn.Value,
+            step.Id.ToString(),
+            step.Desired?.Type ?? step.Current?.Type ?? step.Id.ResourceType,
+            step.Urn.Name,
+            new Change([Action(step.Kind)], step.Current?.Properties, step.Desired?.Properties),
+            reason,
+            step.Note,
+            done);
+    }
+}

@@ -1,0 +1,42 @@
+using Provisioning.Config;
+
+namespace Provisioning.Planning;
+
+/// <summary>
+/// The "missing stamp" heuristic shown in preview: when the stack has two or more registrations and most
+/// tenants (more than half, and at least two) are on every one of them, a tenant on only some of them was
+/// probably forgotten on the others. It only warns: a tenant on a subset of stamps is legal.
+/// </summary>
+public static class CoverageWarnings
+{
+    /// <summary>One warning per tenant listed on some registrations but not all, when most tenants are on all.</summary>
+    public static IReadOnlyList<string> Check(StackDefinition stack)
+    {
+        ArgumentNullException.ThrowIfNull(stack);
+        var all = stack.Registrations.Select(r => r.Key).ToList();
+        if (all.Count < 2 || stack.Tenants.Count == 0)
+        {
+            return [];
+        }
+
+        var onAll = stack.Tenants.Count(t => all.All(k => t.Mappings.Any(m => m.RegistrationKey == k)));
+        if (onAll < 2 || onAll * 2 <= stack.Tenants.Count)
+        {
+            return [];
+        }
+
+        var warnings = new List<string>();
+        foreach (var tenant in stack.Tenants)
+        {
+            var listed = all.Where(k => tenant.Mappings.Any(m => m.RegistrationKey == k)).ToList();
+            if (listed.Count > 0 && listed.Count < all.Count)
+            {
+                var missing = all.Except(listed, StringComparer.Ordinal);
+                warnings.Add($"tenant '{tenant.Key}' is on {string.Join(", ", listed)} but not on {string.Join(", ", missing)}, "
+                    + $"while {onAll} of {stack.Tenants.Count} tenants are on every registration: its usage there is billed to the registration's own subscription. Add the missing registrations if it uses them.");
+            }
+        }
+
+        return warnings;
+    }
+}

@@ -1,0 +1,55 @@
+using System.Collections.Immutable;
+using Provisioning.Execution;
+using Provisioning.Model;
+using Provisioning.State;
+
+namespace Provisioning.Planning;
+
+/// <summary>
+/// Finds what <c>--prune</c> deletes: resources listed in Azure under a parent the stack manages that are
+/// neither desired, nor in the state, nor claimed by another stack of the project.
+/// </summary>
+public static class Pruner
+{
+    /// <summary>
+    /// Returns the plan with <see cref="Plan.Unmanaged"/> set to one delete step per unmanaged resource,
+    /// each named by <paramref name="urnOf"/> and deleted with <paramref name="apiVersion"/>.
+    /// </summary>
+    public static Plan FindUnmanaged(
+        Plan plan,
+        ResourceGraph desired,
+        IReadOnlyCollection<ResourceState> state,
+        IReadOnlyCollection<ObservedResource> actual,
+        IReadOnlySet<ArmResourceId> otherStacks,
+        string apiVersion,
+        Func<ObservedResource, Urn> urnOf)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(desired);
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(actual);
+        ArgumentNullException.ThrowIfNull(otherStacks);
+        ArgumentNullException.ThrowIfNull(urnOf);
+        var known = state.Select(s => s.Id).ToHashSet();
+        var unmanaged = ImmutableArray.CreateBuilder<Step>();
+        foreach (var found in actual.OrderBy(a => a.Id.ToString(), StringComparer.OrdinalIgnoreCase))
+        {
+            if (desired.Find(found.Id) is not null || known.Contains(found.Id) || otherStacks.Contains(found.Id))
+            {
+                continue;
+            }
+
+            var current = new ResourceState(urnOf(found), found.Id, found.Type, apiVersion, found.Properties, null, ResourceOptions.None);
+            unmanaged.Add(new Step(StepKind.Delete, current.Urn, found.Id, null, current, Planner.Diff(found.Properties, null), "in Azure but in no stack and not in the state", Pruned: true));
+        }
+
+        return plan with { Unmanaged = unmanaged.ToImmutable() };
+    }
+
+    /// <summary>Moves the unmanaged deletes into the plan's steps (after every other step), as <c>--prune</c> asks.</summary>
+    public static Plan Include(Plan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return plan with { Steps = plan.Steps.AddRange(plan.Unmanaged), Unmanaged = [] };
+    }
+}
