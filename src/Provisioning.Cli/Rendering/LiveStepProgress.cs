@@ -16,7 +16,7 @@ internal sealed class LiveStepProgress(ProgressTask task, int total) : IProgress
     public void Report(StepEvent value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        if (!value.Step.IsChange || value.Status is StepStatus.Started or StepStatus.Skipped)
+        if (!value.IsFinishedRequest)
         {
             return;
         }

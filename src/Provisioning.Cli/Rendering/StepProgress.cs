@@ -14,7 +14,7 @@ internal sealed class StepProgress(IAnsiConsole console, int total) : IProgress<
     public void Report(StepEvent value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        if (!value.Step.IsChange || value.Status is StepStatus.Started or StepStatus.Skipped)
+        if (!value.IsFinishedRequest)
         {
             return;
         }
