@@ -32,25 +32,40 @@ internal sealed class DesiredStack(int registrations, Random random)
         }
     }
 
-    /// <summary>Removes, adds and moves about <paramref name="changes"/> mappings' worth of tenants.</summary>
-    public void Mutate(int changes)
+    /// <summary>
+    /// Removes, adds and moves (onto or off one registration) about <paramref name="changes"/> mappings' worth of
+    /// tenants, then tops up or trims to <paramref name="target"/> mappings so the stack keeps its size.
+    /// </summary>
+    public void Mutate(int changes, int target)
     {
         var all = (1 << Registrations.Count) - 1;
         for (var i = 0; i < changes / 3; i++)
         {
             var keys = _tenants.Keys.ToList();
+            var key = keys[random.Next(keys.Count)];
+            var moved = _tenants[key] ^ (1 << random.Next(Registrations.Count));
             switch (random.Next(3))
             {
                 case 0 when keys.Count > 1:
-                    _tenants.Remove(keys[random.Next(keys.Count)]);
+                    _tenants.Remove(key);
                     break;
-                case 1 when keys.Count > 0:
-                    _tenants[keys[random.Next(keys.Count)]] = random.Next(1, all + 1);
+                case 1 when moved != 0:
+                    _tenants[key] = moved;
                     break;
                 default:
-                    _tenants[_next++] = random.Next(1, all + 1);
+                    _tenants[_next++] = all;
                     break;
             }
+        }
+
+        while (MappingCount < target)
+        {
+            _tenants[_next++] = all;
+        }
+
+        while (MappingCount > target + Registrations.Count)
+        {
+            _tenants.Remove(_tenants.Keys.ElementAt(random.Next(_tenants.Count)));
         }
     }
 
