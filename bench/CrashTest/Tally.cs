@@ -29,12 +29,12 @@ internal sealed class Tally
         Converged += converged ? 1 : 0;
     }
 
-    public void Print(int trials, int mappings, int seed)
+    public void Print(TextWriter output, int mappings, int seed)
     {
-        Console.WriteLine();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Crash test: {trials} trials over a {mappings}-mapping stack (seed {seed})"));
-        Console.WriteLine("| trials | killed mid-run | stale locks released (provision cancel) | trials with pending ops | pending ops found and resolved | converged | failures |");
-        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|");
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {Trials} | {KilledMidRun} | {StaleLocks} | {TrialsWithPending} | {PendingResolved} | {Converged} | {Failures} |"));
+        output.WriteLine();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Crash test: {Trials} trials over a {mappings}-mapping stack (seed {seed})"));
+        output.WriteLine("| trials | killed mid-run | stale locks released (provision cancel) | trials with pending ops | pending ops found and resolved | converged | failures |");
+        output.WriteLine("|---:|---:|---:|---:|---:|---:|---:|");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {Trials} | {KilledMidRun} | {StaleLocks} | {TrialsWithPending} | {PendingResolved} | {Converged} | {Failures} |"));
     }
 }
