@@ -15,6 +15,7 @@ public sealed class AzureStackClientOptions : ClientOptions
     public const string DefaultApiVersion = "2017-06-01";
 
     private X509Certificate2? _trustedServerCertificate;
+    private string? _trustedServerCertificateThumbprint;
 
     /// <summary>Creates options for <paramref name="endpoint"/> with the token scope <c>{endpoint}/.default</c> unless one is given.</summary>
     public AzureStackClientOptions(Uri endpoint, string? tokenScope = null)
@@ -82,6 +83,27 @@ public sealed class AzureStackClientOptions : ClientOptions
             {
                 Transport = LoopbackTransport.Trusting(value);
             }
+        }
+    }
+
+    /// <summary>
+    /// The SHA-1 (40 hex digits, as the standalone emulator prints it) or SHA-256 (64) thumbprint of a loopback
+    /// server's self-signed certificate to accept; null (the default) trusts only the system's certificate store.
+    /// Like <see cref="TrustedServerCertificate"/>, setting it replaces <see cref="ClientOptions.Transport"/> with one that
+    /// accepts exactly that certificate, and only from a loopback host. Throws <see cref="ArgumentException"/> for a
+    /// value that is not such a hex string.
+    /// </summary>
+    public string? TrustedServerCertificateThumbprint
+    {
+        get => _trustedServerCertificateThumbprint;
+        set
+        {
+            if (value is not null)
+            {
+                Transport = LoopbackTransport.Trusting(value);
+            }
+
+            _trustedServerCertificateThumbprint = value;
         }
     }
 }

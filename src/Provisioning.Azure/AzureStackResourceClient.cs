@@ -36,7 +36,7 @@ public sealed partial class AzureStackResourceClient : IResourceProvider
                 nameof(options));
         }
 
-        if (options.TrustedServerCertificate is not null && !endpoint.IsLoopback)
+        if ((options.TrustedServerCertificate is not null || options.TrustedServerCertificateThumbprint is not null) && !endpoint.IsLoopback)
         {
             throw new ArgumentException(
                 $"A trusted server certificate is accepted only for a loopback endpoint (the local emulator), not for '{endpoint}'.",

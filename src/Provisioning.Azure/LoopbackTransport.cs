@@ -15,16 +15,43 @@ internal static class LoopbackTransport
     public static HttpClientTransport Trusting(X509Certificate2 certificate)
     {
         ArgumentNullException.ThrowIfNull(certificate);
-        var thumbprint = certificate.GetCertHashString(HashAlgorithmName.SHA256);
+        return Trusting(certificate.GetCertHashString(HashAlgorithmName.SHA256));
+    }
+
+    /// <summary>
+    /// A transport that accepts the certificate whose SHA-1 (40 hex digits) or SHA-256 (64 hex digits) thumbprint is
+    /// <paramref name="thumbprint"/> from a loopback host and nothing else there; any other host still needs a
+    /// certificate the system trusts. Throws <see cref="ArgumentException"/> for anything but such a hex string.
+    /// </summary>
+    public static HttpClientTransport Trusting(string thumbprint)
+    {
+        var algorithm = AlgorithmOf(thumbprint);
 #pragma warning disable CA2000 // The transport owns the handler for its whole life.
         var handler = new HttpClientHandler
         {
             ServerCertificateCustomValidationCallback = (request, presented, _, errors) =>
                 request.RequestUri is { IsLoopback: true }
-                    ? presented is not null && string.Equals(presented.GetCertHashString(HashAlgorithmName.SHA256), thumbprint, StringComparison.OrdinalIgnoreCase)
+                    ? presented is not null && string.Equals(presented.GetCertHashString(algorithm), thumbprint, StringComparison.OrdinalIgnoreCase)
                     : errors == SslPolicyErrors.None,
         };
 #pragma warning restore CA2000
         return new HttpClientTransport(handler);
+    }
+
+    /// <summary>The hash a thumbprint of this length was made with.</summary>
+    private static HashAlgorithmName AlgorithmOf(string thumbprint)
+    {
+        ArgumentNullException.ThrowIfNull(thumbprint);
+        if (!thumbprint.All(char.IsAsciiHexDigit))
+        {
+            throw new ArgumentException("A certificate thumbprint must be hexadecimal digits only.", nameof(thumbprint));
+        }
+
+        return thumbprint.Length switch
+        {
+            40 => HashAlgorithmName.SHA1,
+            64 => HashAlgorithmName.SHA256,
+            _ => throw new ArgumentException($"A certificate thumbprint is 40 (SHA-1) or 64 (SHA-256) hex digits, not {thumbprint.Length}.", nameof(thumbprint)),
+        };
     }
 }

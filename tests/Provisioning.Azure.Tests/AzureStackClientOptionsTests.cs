@@ -31,6 +31,23 @@ public sealed class AzureStackClientOptionsTests
         Assert.Contains("only for a loopback endpoint", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_trusted_thumbprint_is_refused_for_an_endpoint_that_is_not_loopback()
+    {
+        var options = new AzureStackClientOptions(new Uri("https://management.azure.com/")) { TrustedServerCertificateThumbprint = new string('A', 40) };
+
+        var error = Assert.Throws<ArgumentException>(() => new AzureStackResourceClient(Credential, options));
+
+        Assert.Contains("only for a loopback endpoint", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("not-hex-at-all-not-hex-at-all-not-hex-at")]
+    [InlineData("ABCDEF")]
+    [InlineData("")]
+    public void A_thumbprint_that_is_not_40_or_64_hex_digits_is_refused(string thumbprint) =>
+        Assert.Throws<ArgumentException>(() => new AzureStackClientOptions(new Uri("https://127.0.0.1:7001/")) { TrustedServerCertificateThumbprint = thumbprint });
+
     [Theory]
     [InlineData("https://127.0.0.1:7001/")]
     [InlineData("https://localhost:7001/")]

@@ -31,6 +31,31 @@ public sealed class EmulatorIntegrationTests : IAsyncLifetime
         await _seedDocEmulator.DisposeAsync();
     }
 
+    [Theory]
+    [InlineData("sha1")]
+    [InlineData("sha256")]
+    public async Task The_emulator_is_reached_when_its_certificate_is_trusted_by_SHA1_or_SHA256_thumbprint(string hash)
+    {
+        var thumbprint = hash == "sha1"
+            ? _emulator.Certificate!.Thumbprint
+            : _emulator.Certificate!.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        var client = new AzureStackResourceClient(new LocalEmulatorCredential(), new AzureStackClientOptions(_emulator.BaseUri) { TrustedServerCertificateThumbprint = thumbprint });
+
+        var mappings = await client.ListAsync(Registration, "customerSubscriptions", "2017-06-01").ToListAsync();
+
+        Assert.NotNull(mappings);
+    }
+
+    [Fact]
+    public async Task The_emulator_is_refused_when_the_trusted_thumbprint_is_another_certificates()
+    {
+        var options = new AzureStackClientOptions(_emulator.BaseUri) { TrustedServerCertificateThumbprint = new string('0', 40) };
+        options.Retry.MaxRetries = 0;
+        var client = new AzureStackResourceClient(new LocalEmulatorCredential(), options);
+
+        await Assert.ThrowsAnyAsync<Exception>(async () => await client.ListAsync(Registration, "customerSubscriptions", "2017-06-01").ToListAsync());
+    }
+
     [Fact]
     public async Task Create_list_across_three_pages_get_and_delete()
     {

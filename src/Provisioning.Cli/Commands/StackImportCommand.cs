@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Provisioning.Cli.Engine;
-using Provisioning.Config;
 using Provisioning.State;
 using Spectre.Console;
 
@@ -37,7 +36,14 @@ internal static class StackImportCommand
             return ExitCodes.InvalidInput;
         }
 
-        var problems = Check(checkpoint, stack, StackLoader.Load(directory, stack).Stack?.Project);
+        // The stack file names the backend, so the state replaced is the one every other verb reads.
+        if (StackContext.Load(console, directory, stack) is not { } context)
+        {
+            console.Error.MarkupLine("[red]Nothing was imported.[/]");
+            return ExitCodes.InvalidInput;
+        }
+
+        var problems = Check(checkpoint, stack, context.Stack.Project);
         foreach (var problem in problems)
         {
             console.Error.MarkupLineInterpolated($"[red]error:[/] {file}: {problem}");
@@ -49,14 +55,20 @@ internal static class StackImportCommand
             return ExitCodes.InvalidInput;
         }
 
-        var store = new LocalFileStateStore(new WorkFolder(directory).StatePath(checkpoint.Project, stack));
-        await store.WriteAsync(checkpoint, cancellationToken);
-        console.Out.MarkupLineInterpolated($"Imported {checkpoint.Resources.Length} resource(s) into the state of stack {stack} ({store.Path}).");
+        await using var state = await context.OpenStateAsync(console, "stack import", cancellationToken);
+        if (state.Failure is { } failure)
+        {
+            return failure;
+        }
+
+        await state.Store.WriteAsync(checkpoint, cancellationToken);
+        var where = state.Store is LocalFileStateStore local ? local.Path : context.Stack.BackendUrl;
+        console.Out.MarkupLineInterpolated($"Imported {checkpoint.Resources.Length} resource(s) into the state of stack {stack} ({where}).");
         return ExitCodes.Ok;
     }
 
     /// <summary>Every reason the checkpoint cannot be the stack's state.</summary>
-    private static List<string> Check(Checkpoint checkpoint, string stack, string? project)
+    private static List<string> Check(Checkpoint checkpoint, string stack, string project)
     {
         var problems = new List<string>();
         if (checkpoint.Stack != stack)
@@ -64,7 +76,7 @@ internal static class StackImportCommand
             problems.Add($"the state is of stack '{checkpoint.Stack}', not '{stack}'.");
         }
 
-        if (project is not null && checkpoint.Project != project)
+        if (checkpoint.Project != project)
         {
             problems.Add($"the state is of project '{checkpoint.Project}', not '{project}'.");
         }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Provisioning.Cli.Engine;
+using Provisioning.Config;
 using Provisioning.State;
 using Spectre.Console;
 
@@ -17,12 +18,13 @@ internal static class StackLsCommand
         var cwd = StackCommand.CwdOption();
         var json = new Option<bool>("--json") { Description = "Print a JSON array instead of a table." };
         var command = new Command("ls", "List the stacks of the project: from Pulumi.<stack>.yaml files and state files, with resource counts and last update.") { cwd, json };
-        command.SetAction(parse => Run(console, StackCommand.Directory(parse, cwd), parse.GetValue(json)));
+        command.SetAction((parse, ct) => RunAsync(console, StackCommand.Directory(parse, cwd), parse.GetValue(json), ct));
         return command;
     }
 
-    private static int Run(CliConsole console, string directory, bool json)
+    private static async Task<int> RunAsync(CliConsole console, string directory, bool json, CancellationToken cancellationToken)
     {
+        var folder = new WorkFolder(directory);
         var states = StateFiles.FindAll(directory);
         var names = ProjectStacks.WithStackFiles(directory).Union(states.Select(s => s.Stack), StringComparer.Ordinal).Order(StringComparer.Ordinal);
         var rows = new List<StackRow>();
@@ -31,17 +33,25 @@ internal static class StackLsCommand
             var state = states.FirstOrDefault(s => s.Stack == name);
             Checkpoint? checkpoint = null;
             string? problem = null;
-            if (state.Path is not null)
+
+            // A valid stack file names the backend; otherwise only a local state file can be read. Either way the
+            // journal is replayed, so a run cut short counts what it finished. Read-only: no lock is taken.
+            var definition = StackLoader.Load(directory, name).Stack;
+            try
             {
+                var store = definition is not null ? StateSession.CreateStore(definition, folder) : state.Path is null ? null : new LocalFileStateStore(state.Path);
                 try
                 {
-                    using var stream = File.OpenRead(state.Path);
-                    checkpoint = CheckpointSerializer.Read(stream, state.Path);
+                    checkpoint = store is null ? null : await store.ReadAsync(cancellationToken);
                 }
-                catch (InvalidDataException e)
+                finally
                 {
-                    problem = e.Message;
+                    (store as IDisposable)?.Dispose();
                 }
+            }
+            catch (Exception e) when (e is InvalidDataException or FormatException or global::Azure.RequestFailedException)
+            {
+                problem = e.Message;
             }
 
             var hasFile = File.Exists(Path.Combine(directory, $"Pulumi.{name}.yaml"));

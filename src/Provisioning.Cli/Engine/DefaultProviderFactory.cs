@@ -1,3 +1,4 @@
+using Azure.Core;
 using Provisioning.ArmEmulator;
 using Provisioning.Azure;
 using Provisioning.Config;
@@ -17,6 +18,15 @@ internal sealed class DefaultProviderFactory : IProviderFactory
     /// <summary>The environment variable that turns on the HTTP log on stderr when set to <c>1</c> or <c>true</c>, as <c>--verbose</c> does.</summary>
     public const string VerboseVariable = "PROVISION_VERBOSE";
 
+    /// <summary>
+    /// The environment variable holding the SHA-1 or SHA-256 hex thumbprint of the one certificate to trust from a custom
+    /// cloud endpoint on loopback (a standalone emulator prints it at start-up); ignored for any other host.
+    /// </summary>
+    public const string TrustThumbprintVariable = "PROVISION_TRUST_CERT_THUMBPRINT";
+
+    /// <summary>The credential kind that sends the emulator's fixed token; accepted only for a custom endpoint on loopback.</summary>
+    public const string LocalEmulatorKind = "local-emulator";
+
     /// <summary>Gets or sets the credential kind from <c>--credential</c>; null falls back to <see cref="CredentialVariable"/>.</summary>
     public string? CredentialKind { get; set; }
 
@@ -30,8 +40,22 @@ internal sealed class DefaultProviderFactory : IProviderFactory
         ArgumentNullException.ThrowIfNull(folder);
         if (!stack.Cloud.IsLocal)
         {
-            var credential = AzureCredentials.Create(CredentialKind ?? Environment.GetEnvironmentVariable(CredentialVariable), stack.Cloud);
-            var client = AzureStackResourceClient.ForCloud(stack.Cloud, credential, options => options.HttpLog = HttpLog);
+            // A standalone emulator on loopback: its self-signed certificate is trusted by the thumbprint it printed,
+            // and only there; every other host keeps the system's trust and real credentials.
+            var loopback = stack.Cloud.ArmEndpoint is { IsLoopback: true };
+            var kind = CredentialKind ?? Environment.GetEnvironmentVariable(CredentialVariable);
+            var thumbprint = loopback ? Environment.GetEnvironmentVariable(TrustThumbprintVariable) : null;
+            TokenCredential credential = loopback && string.Equals(kind, LocalEmulatorKind, StringComparison.OrdinalIgnoreCase)
+                ? new LocalEmulatorCredential()
+                : AzureCredentials.Create(kind, stack.Cloud);
+            var client = AzureStackResourceClient.ForCloud(stack.Cloud, credential, options =>
+            {
+                options.HttpLog = HttpLog;
+                if (!string.IsNullOrWhiteSpace(thumbprint))
+                {
+                    options.TrustedServerCertificateThumbprint = thumbprint.Trim();
+                }
+            });
             return new ProviderConnection(client, client.Endpoint.ToString());
         }
 

@@ -17,7 +17,7 @@ internal sealed class ImportOperation(CliConsole console, IProviderFactory provi
     /// <summary>Runs the import and returns the exit code.</summary>
     public async Task<int> RunAsync(string directory, string stackName, bool yes, string? outFile, CancellationToken cancellationToken)
     {
-        if (await StackContext.LoadAsync(console, directory, stackName, cancellationToken) is not { } context)
+        if (StackContext.Load(console, directory, stackName) is not { } context)
         {
             return ExitCodes.InvalidInput;
         }
@@ -28,9 +28,16 @@ internal sealed class ImportOperation(CliConsole console, IProviderFactory provi
             return ExitCodes.InvalidInput;
         }
 
-        var (stack, folder, store, checkpoint) = context;
+        var (stack, folder) = context;
+        await using var state = await context.OpenStateAsync(console, "import", cancellationToken);
+        if (state.Failure is { } failure)
+        {
+            return failure;
+        }
+
         await using var connection = await providers.ConnectAsync(stack, folder, cancellationToken);
         console.Error.MarkupLineInterpolated($"Importing into stack [bold]{stack.Stack}[/] (project {stack.Project}) from {stack.Cloud.Name} ({connection.Endpoint})");
+        var checkpoint = await state.ResolvePendingAsync(console, connection.Provider, cancellationToken);
         var refreshed = await Refresher.RefreshAsync(connection.Provider, stack.Registrations.Select(r => r.Id), TenantRegistration.ChildTypeSegment, TenantRegistration.ApiVersion, cancellationToken: cancellationToken);
         var known = checkpoint.Resources.Select(r => r.Id).ToHashSet();
         var desired = TenantRegistration.Expand(stack);
@@ -60,7 +67,7 @@ internal sealed class ImportOperation(CliConsole console, IProviderFactory provi
             return ExitCodes.Ok;
         }
 
-        await store.WriteAsync(checkpoint with { Updated = DateTimeOffset.UtcNow, Resources = checkpoint.Resources.AddRange(adopted) }, cancellationToken);
+        await state.Store.WriteAsync(checkpoint with { Updated = DateTimeOffset.UtcNow, Resources = checkpoint.Resources.AddRange(adopted) }, cancellationToken);
         console.Error.MarkupLineInterpolated($"[green]Imported {adopted.Count} mapping(s) into the state of {stack.Stack}.[/]");
 
         var undeclared = adopted.Where(r => desired.Find(r.Id) is null).ToList();

@@ -1,7 +1,6 @@
 using Provisioning.AzureStack;
 using Provisioning.Config;
 using Provisioning.Model;
-using Provisioning.State;
 
 namespace Provisioning.Cli.Engine;
 
@@ -56,8 +55,17 @@ internal static class ProjectStacks
         {
             try
             {
-                var checkpoint = await new LocalFileStateStore(folder.StatePath(stack.Project, name)).ReadAsync(cancellationToken);
-                claimed.UnionWith(checkpoint?.Resources.Select(r => r.Id) ?? []);
+                // Read-only, without the lock: the other stack's state through the same backend choice as its own verbs.
+                var store = StateSession.CreateStore(stack with { Stack = name }, folder);
+                try
+                {
+                    var checkpoint = await store.ReadAsync(cancellationToken);
+                    claimed.UnionWith(checkpoint?.Resources.Select(r => r.Id) ?? []);
+                }
+                finally
+                {
+                    (store as IDisposable)?.Dispose();
+                }
             }
             catch (InvalidDataException)
             {

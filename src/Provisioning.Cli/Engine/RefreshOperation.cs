@@ -22,7 +22,7 @@ internal sealed class RefreshOperation(CliConsole console, IProviderFactory prov
     {
         ArgumentNullException.ThrowIfNull(options);
         var human = options.Json ? console.Error : console.Out;
-        if (await StackContext.LoadAsync(console, options.Directory, options.Stack, cancellationToken) is not { } context)
+        if (StackContext.Load(console, options.Directory, options.Stack) is not { } context)
         {
             return ExitCodes.InvalidInput;
         }
@@ -34,9 +34,17 @@ internal sealed class RefreshOperation(CliConsole console, IProviderFactory prov
             return ExitCodes.InvalidInput;
         }
 
-        var (stack, _, store, checkpoint) = context;
-        await using var connection = await providers.ConnectAsync(stack, context.Folder, cancellationToken);
+        // Only a refresh that writes takes the lock: --expect-no-changes reads, as preview does.
+        var (stack, folder) = context;
+        await using var state = await context.OpenStateAsync(console, writes ? "refresh" : null, cancellationToken);
+        if (state.Failure is { } failure)
+        {
+            return failure;
+        }
+
+        await using var connection = await providers.ConnectAsync(stack, folder, cancellationToken);
         human.MarkupLineInterpolated($"Refreshing stack [bold]{stack.Stack}[/] (project {stack.Project}) from {stack.Cloud.Name} ({connection.Endpoint})");
+        var checkpoint = await state.ResolvePendingAsync(console, connection.Provider, cancellationToken);
         var parents = stack.Registrations.Select(r => r.Id).Concat(checkpoint.Resources.Select(r => r.Id.Parent).OfType<ArmResourceId>());
         var refreshed = await Refresher.RefreshAsync(connection.Provider, parents, TenantRegistration.ChildTypeSegment, TenantRegistration.ApiVersion, cancellationToken: cancellationToken);
         var observed = refreshed.Resources.ToDictionary(r => r.Id);
@@ -88,7 +96,7 @@ internal sealed class RefreshOperation(CliConsole console, IProviderFactory prov
         }
 
         var written = checkpoint with { Updated = DateTimeOffset.UtcNow, Resources = [.. updated] };
-        await store.WriteAsync(written, cancellationToken);
+        await state.Store.WriteAsync(written, cancellationToken);
         human.MarkupLineInterpolated($"[green]The state of {stack.Stack} now records what Azure holds ({updated.Count} resources).[/]");
         var result = new ExecutionResult(written, [.. plan.Steps.Select(s => new StepEvent(s, StepStatus.Succeeded))], Cancelled: false);
         WriteJson(options, stack.Project, stack.Stack, plan, result);

@@ -1,15 +1,14 @@
 using Provisioning.Cli.Rendering;
 using Provisioning.Config;
-using Provisioning.State;
 using Spectre.Console;
 
 namespace Provisioning.Cli.Engine;
 
-/// <summary>A validated stack with its work folder, state store and recorded checkpoint: what refresh and import start from.</summary>
-internal sealed record StackContext(StackDefinition Stack, WorkFolder Folder, LocalFileStateStore Store, Checkpoint Checkpoint)
+/// <summary>A validated stack with its work folder: what refresh and import start from, before they open its state.</summary>
+internal sealed record StackContext(StackDefinition Stack, WorkFolder Folder)
 {
-    /// <summary>Loads and validates the stack and reads its state; prints every problem and returns null on invalid input.</summary>
-    public static async Task<StackContext?> LoadAsync(CliConsole console, string directory, string stackName, CancellationToken cancellationToken)
+    /// <summary>Loads and validates the stack; prints every problem and returns null on invalid input.</summary>
+    public static StackContext? Load(CliConsole console, string directory, string stackName)
     {
         ArgumentNullException.ThrowIfNull(console);
         var loaded = StackLoader.Load(directory, stackName);
@@ -24,18 +23,13 @@ internal sealed record StackContext(StackDefinition Stack, WorkFolder Folder, Lo
             return null;
         }
 
-        var stack = loaded.Stack!;
-        var folder = new WorkFolder(directory);
-        var store = new LocalFileStateStore(folder.StatePath(stack.Project, stack.Stack));
-        try
-        {
-            var checkpoint = await store.ReadAsync(cancellationToken) ?? Checkpoint.Empty(stack.Project, stack.Stack);
-            return new StackContext(stack, folder, store, checkpoint);
-        }
-        catch (InvalidDataException e)
-        {
-            console.Error.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
-            return null;
-        }
+        return new StackContext(loaded.Stack!, new WorkFolder(directory));
     }
+
+    /// <summary>
+    /// Opens the stack's state through its backend (see <see cref="StateSession"/>), locked for <paramref name="lockFor"/>
+    /// unless null (a read-only check); the caller returns <see cref="StateSession.Failure"/> when it is set.
+    /// </summary>
+    public Task<StateSession> OpenStateAsync(CliConsole console, string? lockFor, CancellationToken cancellationToken) =>
+        StateSession.OpenAsync(console, Stack, Folder, lockFor, cancellationToken);
 }

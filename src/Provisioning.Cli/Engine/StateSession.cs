@@ -63,6 +63,13 @@ internal sealed class StateSession : IAsyncDisposable
             if (store is IJournalStateStore { LastReadNote: { } note })
             {
                 console.Error.MarkupLineInterpolated($"state: {note}");
+
+                // A run killed after its last result but before its final compaction leaves the snapshot behind the
+                // journal; a next run with nothing to do would never compact it. Under the lock, compact now.
+                if (session._lock is not null)
+                {
+                    await store.WriteAsync(session.Checkpoint, cancellationToken);
+                }
             }
 
             return session;

@@ -13,12 +13,30 @@ public static class ArmNameRules
 
     private static readonly SearchValues<char> Forbidden = SearchValues.Create("<>%&:\\?/");
 
-    /// <summary>Why <paramref name="name"/> is not a valid resource group name, or null when it is.</summary>
+    private static readonly SearchValues<char> ResourceGroupPunctuation = SearchValues.Create("-_().");
+
+    /// <summary>
+    /// Why <paramref name="name"/> is not a valid resource group name, or null when it is. ARM's rule for
+    /// resource groups is narrower than for other names: letters or digits (Unicode, as <see cref="char.IsLetterOrDigit(char)"/>),
+    /// <c>- _ ( ) .</c>, at most 90 characters, not ending with <c>.</c> — so a space or <c>*</c> is refused.
+    /// </summary>
     public static string? CheckResourceGroup(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return CheckCommon(name, MaxResourceGroupLength)
-            ?? (name.EndsWith('.') ? "it must not end with '.'." : null);
+        if (CheckCommon(name, MaxResourceGroupLength) is { } problem)
+        {
+            return problem;
+        }
+
+        foreach (var c in name)
+        {
+            if (!char.IsLetterOrDigit(c) && !ResourceGroupPunctuation.Contains(c))
+            {
+                return $"it must not contain '{c}': a resource group name has only letters, digits and - _ ( ) .";
+            }
+        }
+
+        return name.EndsWith('.') ? "it must not end with '.'." : null;
     }
 
     /// <summary>Why <paramref name="name"/> is not a valid resource name, or null when it is.</summary>

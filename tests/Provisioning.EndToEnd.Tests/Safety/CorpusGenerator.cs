@@ -157,7 +157,7 @@ internal static class CorpusGenerator
             yield return ($"bool-protect-{Hash(value)}", U(V.Replace("protect: false", $"protect: {value}", StringComparison.Ordinal)), value.StartsWith('[') ? "PRV007" : "PRV021");
         }
 
-        foreach (var rg in new[] { "azure/stack", "a/b/c", "a<b", "a%b", "x?y" })
+        foreach (var rg in new[] { "azure/stack", "a/b/c", "a<b", "a%b", "x?y", "azure stack", "a*b", "rg.", "a#b", "a+b" })
         {
             yield return ($"resource-group-{Hash(rg)}", U(ReplaceFirst(V, "resourceGroup: azurestack", $"resourceGroup: \"{rg}\"")), "PRV023");
         }

@@ -1,4 +1,5 @@
 using Provisioning.ArmEmulator;
+using Provisioning.State;
 using Xunit.Abstractions;
 
 namespace Provisioning.EndToEnd.Tests.Safety;
@@ -67,6 +68,21 @@ public sealed class LockTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.True(cancel.ExitCode == 0, cancel.ToString());
         Assert.Contains("Released the lock", cancel.Out, StringComparison.Ordinal);
         Assert.True(next.ExitCode == 0, next.ToString());
+    }
+
+    [Theory]
+    [InlineData("refresh")]
+    [InlineData("import")]
+    public async Task A_held_lock_makes_a_state_writing_verb_exit_4(string verb)
+    {
+        using var folder = new StackFolder(StackFolder.LocalStackYaml);
+        using var store = new LocalFileStateStore(Path.Combine(folder.Path, ".provision", "stacks", "tenant-registrations", "local.json"));
+        await using var held = await store.AcquireLockAsync(LockInfo.ForCurrentProcess("up", TimeProvider.System));
+
+        var result = await Cli.RunAsync(new EmulatorProviderFactory(_emulator), verb, "--stack", "local", "--cwd", folder.Path, "--yes");
+
+        Assert.True(result.ExitCode == 4, result.ToString());
+        Assert.Contains("is locked by another run: up by", result.Error, StringComparison.Ordinal);
     }
 
     private async Task RaceAsync(StackFolder folder)

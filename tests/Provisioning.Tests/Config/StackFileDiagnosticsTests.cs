@@ -74,6 +74,9 @@ public sealed class StackFileDiagnosticsTests
     [InlineData("azurestack.", "it must not end with '.'.")]
     [InlineData("rg:west", "it must not contain ':'")]
     [InlineData("", "it must not be empty.")]
+    [InlineData("azure stack", "it must not contain ' '")]
+    [InlineData("a*b", "it must not contain '*'")]
+    [InlineData("a#b", "it must not contain '#'")]
     public void A_bad_resource_group_is_reported_at_the_value(string resourceGroup, string reason)
     {
         var result = ConfigFixture.ParseStack($$"""
@@ -85,6 +88,22 @@ public sealed class StackFileDiagnosticsTests
 
         var diagnostic = ConfigFixture.AssertAt(result, "PRV023", 3, 82);
         Assert.Contains(reason, diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("rg-West_01")]
+    [InlineData("(prod).stamps")]
+    [InlineData("ressources-é")]
+    public void A_resource_group_of_letters_digits_and_the_allowed_punctuation_is_accepted(string resourceGroup)
+    {
+        var result = ConfigFixture.ParseStack($$"""
+            config:
+              tenant-registrations:registrations:
+                west: { subscriptionId: 11111111-1111-1111-1111-111111111111, resourceGroup: "{{resourceGroup}}", name: azurestack-west }
+              tenant-registrations:tenants: {}
+            """);
+
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code == "PRV023");
     }
 
     [Fact]
