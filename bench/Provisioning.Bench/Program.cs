@@ -1,9 +1,11 @@
 using Provisioning.Bench;
 
-// dotnet run -c Release --project bench/Provisioning.Bench -- [--quick | --smoke] [--out FILE]
+// dotnet run -c Release --project bench/Provisioning.Bench -- [--quick | --smoke] [--only P1,P5] [--out FILE]
 // Prints the table of issue 7 (P1–P5) and writes it as JSON (default bench/results/latest.json).
 var quick = args.Contains("--quick");
 var smoke = args.Contains("--smoke");
+var onlyIndex = Array.IndexOf(args, "--only");
+var only = onlyIndex >= 0 && onlyIndex + 1 < args.Length ? args[onlyIndex + 1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [];
 var outIndex = Array.IndexOf(args, "--out");
 var root = RepositoryRoot();
 var output = outIndex >= 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : Path.Combine(root, "bench", "results", "latest.json");
@@ -18,7 +20,7 @@ Console.CancelKeyPress += (_, e) =>
 
 var cli = CliProcess.Locate(root);
 Console.Error.WriteLine($"CLI: {cli.CliDll}");
-var rows = await BenchHarness.RunAsync(settings, cli, line => Console.Error.WriteLine(line), cancel.Token);
+var rows = await BenchHarness.RunAsync(settings, cli, line => Console.Error.WriteLine(line), only, cancel.Token);
 Console.WriteLine(BenchReport.Table(rows));
 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
 await File.WriteAllTextAsync(output, BenchReport.Json(rows, mode, DateTimeOffset.UtcNow));
