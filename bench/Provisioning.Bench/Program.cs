@@ -1,6 +1,7 @@
 using Provisioning.Bench;
 
-// dotnet run -c Release --project bench/Provisioning.Bench -- [--quick | --smoke] [--only P1,P5] [--out FILE]
+// dotnet run -c Release --project bench/Provisioning.Bench -- [--quick | --smoke] [--only P1,P5] [--cli provision.dll] [--out FILE]
+// --cli measures another build of the CLI, e.g. a ReadyToRun publish (see bench/README.md).
 // Prints the table of issue 7 (P1–P5) and writes it as JSON (default bench/results/latest.json).
 var quick = args.Contains("--quick");
 var smoke = args.Contains("--smoke");
@@ -18,7 +19,8 @@ Console.CancelKeyPress += (_, e) =>
     cancel.Cancel();
 };
 
-var cli = CliProcess.Locate(root);
+var cliIndex = Array.IndexOf(args, "--cli");
+var cli = cliIndex >= 0 && cliIndex + 1 < args.Length ? new CliProcess(Path.GetFullPath(args[cliIndex + 1])) : CliProcess.Locate(root);
 Console.Error.WriteLine($"CLI: {cli.CliDll}");
 var rows = await BenchHarness.RunAsync(settings, cli, line => Console.Error.WriteLine(line), only, cancel.Token);
 Console.WriteLine(BenchReport.Table(rows));
