@@ -106,7 +106,7 @@ public sealed class Executor(IResourceProvider provider, IStateStore store, Exec
         try
         {
             await Parallel.ForEachAsync(
-                steps,
+                Interleave(steps),
                 new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.Parallelism), CancellationToken = cancellationToken },
                 async (step, _) =>
                 {
@@ -127,6 +127,46 @@ public sealed class Executor(IResourceProvider provider, IStateStore store, Exec
 
             return true;
         }
+    }
+
+    /// <summary>
+    /// Orders steps round-robin over their subscriptions (ARM throttles per subscription), keeping each subscription's
+    /// own order, so that the workers are not all queued behind one subscription's bucket while the others stay idle.
+    /// </summary>
+    internal static List<Step> Interleave(List<Step> steps)
+    {
+        var bySubscription = new Dictionary<string, Queue<Step>>(StringComparer.OrdinalIgnoreCase);
+        var order = new List<Queue<Step>>();
+        foreach (var step in steps)
+        {
+            if (!bySubscription.TryGetValue(step.Id.SubscriptionId, out var queue))
+            {
+                queue = new Queue<Step>();
+                bySubscription[step.Id.SubscriptionId] = queue;
+                order.Add(queue);
+            }
+
+            queue.Enqueue(step);
+        }
+
+        if (order.Count <= 1)
+        {
+            return steps;
+        }
+
+        var interleaved = new List<Step>(steps.Count);
+        while (interleaved.Count < steps.Count)
+        {
+            foreach (var queue in order)
+            {
+                if (queue.TryDequeue(out var step))
+                {
+                    interleaved.Add(step);
+                }
+            }
+        }
+
+        return interleaved;
     }
 
     /// <summary>True when <paramref name="put"/> puts under the same parent what <paramref name="delete"/> removes (the same resource moved to a new name).</summary>

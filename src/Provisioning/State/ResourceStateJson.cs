@@ -41,7 +41,7 @@ internal static class ResourceStateJson
     }
 
     /// <summary>Reads a resource object; throws <see cref="JsonException"/>, <see cref="FormatException"/> or <see cref="KeyNotFoundException"/> when malformed.</summary>
-    public static ResourceState Read(JsonElement r)
+    public static ResourceState Read(JsonElement r, ResourceState? previous = null)
     {
         var properties = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         foreach (var p in r.GetProperty("properties").EnumerateObject())
@@ -54,16 +54,28 @@ internal static class ResourceStateJson
         return new ResourceState(
             Urn.Parse(RequiredString(r, "urn")),
             ArmResourceId.Parse(RequiredString(r, "id")),
-            RequiredString(r, "type"),
-            RequiredString(r, "apiVersion"),
+            SameOr(r, "type", previous?.Type),
+            SameOr(r, "apiVersion", previous?.ApiVersion),
             properties.ToImmutable(),
-            r.TryGetProperty("parent", out _) ? Urn.Parse(RequiredString(r, "parent")) : null,
+            r.TryGetProperty("parent", out var parent) ? ParentOf(parent, previous?.Parent) : null,
             new ResourceOptions(
                 r.TryGetProperty("protect", out var protect) && protect.GetBoolean(),
                 r.TryGetProperty("retainOnDelete", out var retain) && retain.GetBoolean()));
     }
 
     /// <summary>A property that must be present and a string (a JSON null would otherwise slip through as a null reference).</summary>
+    /// <summary>Returns <paramref name="same"/> when the string property equals it (no new string), else reads it.</summary>
+    private static string SameOr(JsonElement element, string name, string? same)
+    {
+        var value = element.GetProperty(name);
+        return same is not null && value.ValueKind == JsonValueKind.String && value.ValueEquals(same) ? same : RequiredString(element, name);
+    }
+
+    private static Urn ParentOf(JsonElement parent, Urn? same) =>
+        same is not null && parent.ValueKind == JsonValueKind.String && parent.ValueEquals(same.Value)
+            ? same
+            : Urn.Parse(parent.ValueKind == JsonValueKind.String ? parent.GetString()! : throw new JsonException($"'parent' must be a string, not {parent.ValueKind}."));
+
     public static string RequiredString(JsonElement element, string name)
     {
         var value = element.GetProperty(name);
