@@ -85,9 +85,10 @@ public sealed partial class CorpusTests : IAsyncLifetime
     /// <summary>Writes every generated case with the codes the loader reports, after checking each provokes the code it was made for.</summary>
     private static void Regenerate()
     {
-        if (Directory.Exists(CorpusRoot))
+        // Case folders only: the corpus README stays.
+        foreach (var old in Directory.Exists(CorpusRoot) ? Directory.GetDirectories(CorpusRoot) : [])
         {
-            Directory.Delete(CorpusRoot, recursive: true);
+            Directory.Delete(old, recursive: true);
         }
 
         var wrong = new List<string>();
