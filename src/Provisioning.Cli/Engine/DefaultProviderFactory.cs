@@ -33,6 +33,9 @@ internal sealed class DefaultProviderFactory : IProviderFactory
     /// <summary>Gets or sets where <c>--verbose</c> (or <see cref="VerboseVariable"/>) writes one line per HTTP attempt; null logs nothing.</summary>
     public Action<string>? HttpLog { get; set; }
 
+    /// <summary>List page size of the embedded emulator: large pages keep a refresh of a big local stack to few round trips.</summary>
+    private const int LocalPageSize = 1000;
+
     /// <inheritdoc />
     public async Task<ProviderConnection> ConnectAsync(StackDefinition stack, WorkFolder folder, CancellationToken cancellationToken)
     {
@@ -60,7 +63,7 @@ internal sealed class DefaultProviderFactory : IProviderFactory
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(folder.EmulatorDataPath)!);
-        var emulator = await ArmEmulator.ArmEmulator.StartAsync(new ArmEmulatorOptions { DataFile = folder.EmulatorDataPath }, cancellationToken);
+        var emulator = await ArmEmulator.ArmEmulator.StartAsync(new ArmEmulatorOptions { DataFile = folder.EmulatorDataPath, PageSize = LocalPageSize }, cancellationToken);
         try
         {
             var known = emulator.Store.GetRegistrations().Select(k => k.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);

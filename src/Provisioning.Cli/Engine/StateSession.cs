@@ -57,6 +57,10 @@ internal sealed class StateSession : IAsyncDisposable
             if (lockFor is not null && store is IStateLock lockable)
             {
                 session._lock = await lockable.AcquireLockAsync(LockInfo.ForCurrentProcess(lockFor, TimeProvider.System), cancellationToken);
+                if (store is LocalFileStateStore { TakenOverLock: { } stale })
+                {
+                    console.Error.MarkupLineInterpolated($"state: released the lock of a run that is no longer running ({stale}).");
+                }
             }
 
             session.Checkpoint = await store.ReadAsync(cancellationToken) ?? Checkpoint.Empty(stack.Project, stack.Stack);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 
 namespace Provisioning.State;
@@ -10,18 +11,104 @@ public sealed partial class LocalFileStateStore
     {
         ArgumentNullException.ThrowIfNull(info);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(LockPath)!);
-        try
+        TakenOverLock = null;
+        for (var attempt = 0; ; attempt++)
         {
-            await using var stream = new FileStream(LockPath, OwnerOnly(FileMode.CreateNew));
-            await stream.WriteAsync(LockInfoJson.Encode(info), cancellationToken);
-            stream.Flush(flushToDisk: true);
+            try
+            {
+                await using var stream = new FileStream(LockPath, OwnerOnly(FileMode.CreateNew));
+                await stream.WriteAsync(LockInfoJson.Encode(info), cancellationToken);
+                stream.Flush(flushToDisk: true);
+                return new FileLockRelease(this, info.Id);
+            }
+            catch (IOException) when (File.Exists(LockPath))
+            {
+                var holder = await ReadLockAsync(cancellationToken);
+                if (attempt > 0 || holder is null || !IsDeadLocalHolder(holder) || !TryClaimStaleLock(holder))
+                {
+                    throw new StackLockedException(System.IO.Path.GetFileNameWithoutExtension(Path), holder);
+                }
+
+                TakenOverLock = holder;
+            }
         }
-        catch (IOException) when (File.Exists(LockPath))
+    }
+
+    /// <summary>
+    /// The lock this store removed in its last <see cref="AcquireLockAsync"/> because the run that held it had died
+    /// (same host, its process gone), or null. A killed run needs no manual unlock on the machine where it ran.
+    /// </summary>
+    public LockInfo? TakenOverLock { get; private set; }
+
+    /// <summary>True when the lock was taken on this host by a process that no longer runs.</summary>
+    private static bool IsDeadLocalHolder(LockInfo holder)
+    {
+        if (holder.ProcessId <= 0 || !string.Equals(holder.Host, Environment.MachineName, StringComparison.OrdinalIgnoreCase))
         {
-            throw new StackLockedException(System.IO.Path.GetFileNameWithoutExtension(Path), await ReadLockAsync(cancellationToken));
+            return false;
         }
 
-        return new FileLockRelease(this, info.Id);
+        try
+        {
+            using var process = Process.GetProcessById(holder.ProcessId);
+            return process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Moves the stale lock aside atomically, so that of two runs racing for it only one removes it; if what was
+    /// moved turns out to be a fresh lock (taken between our read and our move), it is put back.
+    /// </summary>
+    private bool TryClaimStaleLock(LockInfo stale)
+    {
+        var aside = $"{LockPath}.stale.{Guid.NewGuid():N}";
+        try
+        {
+            File.Move(LockPath, aside);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
+
+        LockInfo? moved;
+        try
+        {
+            moved = LockInfoJson.Decode(File.ReadAllBytes(aside));
+        }
+        catch (JsonException)
+        {
+            moved = null;
+        }
+
+        if (moved is not null && !string.Equals(moved.Id, stale.Id, StringComparison.Ordinal))
+        {
+            try
+            {
+                File.Move(aside, LockPath);
+            }
+            catch (IOException)
+            {
+                File.Delete(aside);
+            }
+
+            return false;
+        }
+
+        File.Delete(aside);
+        return true;
     }
 
     /// <inheritdoc />

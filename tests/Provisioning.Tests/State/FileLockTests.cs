@@ -24,6 +24,49 @@ public sealed class FileLockTests : IDisposable
     }
 
     [Fact]
+    public async Task A_lock_left_by_a_dead_process_on_this_host_is_taken_over_and_reported()
+    {
+        using var store = NewStore();
+        var dead = await DeadProcessIdAsync();
+        var stale = new LockInfo("stale-lock", Environment.MachineName, dead, "someone", DateTimeOffset.UnixEpoch, "up");
+        await File.WriteAllBytesAsync(store.LockPath, LockInfoJson.Encode(stale));
+
+        await using var held = await store.AcquireLockAsync(LockInfo.ForCurrentProcess("up", TimeProvider.System));
+
+        Assert.Equal("stale-lock", store.TakenOverLock?.Id);
+        Assert.NotEqual("stale-lock", (await store.ReadLockAsync())!.Id);
+        Assert.Single(Directory.GetFiles(Path.GetDirectoryName(store.LockPath)!, "*.lock*"));
+    }
+
+    [Fact]
+    public async Task A_lock_of_a_live_process_or_another_host_is_never_taken_over()
+    {
+        foreach (var holder in new[]
+        {
+            new LockInfo("live", Environment.MachineName, Environment.ProcessId, "me", DateTimeOffset.UnixEpoch, "up"),
+            new LockInfo("elsewhere", "another-host", await DeadProcessIdAsync(), "them", DateTimeOffset.UnixEpoch, "up"),
+        })
+        {
+            using var store = NewStore();
+            await File.WriteAllBytesAsync(store.LockPath, LockInfoJson.Encode(holder));
+
+            var e = await Assert.ThrowsAsync<StackLockedException>(() => store.AcquireLockAsync(LockInfo.ForCurrentProcess("up", TimeProvider.System)));
+
+            Assert.Equal(holder.Id, e.Holder!.Id);
+            Assert.Null(store.TakenOverLock);
+            File.Delete(store.LockPath);
+        }
+    }
+
+    /// <summary>The id of a process that has exited (a short-lived child, waited for).</summary>
+    private static async Task<int> DeadProcessIdAsync()
+    {
+        using var child = System.Diagnostics.Process.Start("true")!;
+        await child.WaitForExitAsync();
+        return child.Id;
+    }
+
+    [Fact]
     public async Task Releasing_the_lock_lets_the_next_run_take_it()
     {
         using var store = NewStore();
