@@ -8,20 +8,8 @@ internal sealed class CliRunner(string cliDll, string directory, string thumbpri
     /// <summary>Runs up to the end.</summary>
     public Task<RunResult> RunToEndAsync() => RunAsync("up", "--stack", "crash", "--cwd", directory, "--yes", "--parallel", "20");
 
-    /// <summary>
-    /// Releases the lock a killed run left behind, as the operator would (<c>provision cancel</c>): SIGKILL gives the
-    /// run no chance to delete its lock file. True when there was one.
-    /// </summary>
-    public async Task<bool> ReleaseStaleLockAsync()
-    {
-        if (!File.Exists(Path.Combine(directory, ".provision", "stacks", "crash", "crash.lock")))
-        {
-            return false;
-        }
-
-        var cancel = await RunAsync("cancel", "--stack", "crash", "--cwd", directory);
-        return cancel.ExitCode == 0 ? true : throw new InvalidOperationException($"provision cancel failed ({cancel.ExitCode}): {cancel.Error}");
-    }
+    /// <summary>True when a killed run left its lock file behind (SIGKILL gives it no chance to delete it).</summary>
+    public bool StaleLockLeft() => File.Exists(Path.Combine(directory, ".provision", "stacks", "crash", "crash.lock"));
 
     private async Task<RunResult> RunAsync(params string[] arguments)
     {

@@ -33,7 +33,7 @@ internal sealed class Tally
     {
         output.WriteLine();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Crash test: {Trials} trials over a {mappings}-mapping stack (seed {seed})"));
-        output.WriteLine("| trials | killed mid-run | stale locks released (provision cancel) | trials with pending ops | pending ops found and resolved | converged | failures |");
+        output.WriteLine("| trials | killed mid-run | stale locks taken over by the next up | trials with pending ops | pending ops found and resolved | converged | failures |");
         output.WriteLine("|---:|---:|---:|---:|---:|---:|---:|");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {Trials} | {KilledMidRun} | {StaleLocks} | {TrialsWithPending} | {PendingResolved} | {Converged} | {Failures} |"));
     }
