@@ -14,19 +14,25 @@ reachable() { (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; }
 case "${1:-}" in
   start)
     if reachable; then echo "azurite: already listening on 127.0.0.1:$port"; exit 0; fi
-    if [ ! -x "$bin" ]; then
-      npm install --prefix "$root/.tools" --no-audit --no-fund --loglevel=error "azurite@$version" >&2
-    fi
-    mkdir -p "$run_dir/data"
-    nohup "$bin" --blobHost 127.0.0.1 --blobPort "$port" --location "$run_dir/data" --skipApiVersionCheck --loose --silent \
-      >"$run_dir/azurite.log" 2>&1 &
-    echo $! >"$run_dir/pid"
-    for _ in $(seq 1 100); do
-      if reachable; then echo "azurite: started on 127.0.0.1:$port (pid $(cat "$run_dir/pid"))"; exit 0; fi
-      sleep 0.1
+    # A fresh install is tried twice: an npm install cut short (a busy cache, a dropped connection) leaves a
+    # package that cannot load, so a failed start reinstalls once from scratch.
+    for attempt in 1 2; do
+      if [ ! -x "$bin" ] || [ "$attempt" -eq 2 ]; then
+        rm -rf "$root/.tools/node_modules"
+        npm install --prefix "$root/.tools" --no-audit --no-fund --loglevel=error "azurite@$version" >&2
+      fi
+      mkdir -p "$run_dir/data"
+      nohup "$bin" --blobHost 127.0.0.1 --blobPort "$port" --location "$run_dir/data" --skipApiVersionCheck --loose --silent \
+        >"$run_dir/azurite.log" 2>&1 &
+      echo $! >"$run_dir/pid"
+      for _ in $(seq 1 100); do
+        if reachable; then echo "azurite: started on 127.0.0.1:$port (pid $(cat "$run_dir/pid"))"; exit 0; fi
+        if ! kill -0 "$(cat "$run_dir/pid")" 2>/dev/null; then break; fi
+        sleep 0.1
+      done
+      echo "azurite: did not start (attempt $attempt); see $run_dir/azurite.log" >&2
+      cat "$run_dir/azurite.log" >&2 || true
     done
-    echo "azurite: did not start; see $run_dir/azurite.log" >&2
-    cat "$run_dir/azurite.log" >&2 || true
     exit 1
     ;;
   stop)

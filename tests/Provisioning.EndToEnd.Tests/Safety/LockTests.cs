@@ -31,7 +31,9 @@ public sealed class LockTests(ITestOutputHelper output) : IAsyncLifetime
     {
         if (Azurite.Unavailable is { } why)
         {
-            output.WriteLine("SKIPPED: " + why);
+            // Azurite is installed and started by the project's own script; only a machine without Node.js may opt out.
+            Assert.True(Environment.GetEnvironmentVariable("PROVISION_SKIP_AZURITE") == "1", why);
+            output.WriteLine("SKIPPED (PROVISION_SKIP_AZURITE=1): " + why);
             return;
         }
 
