@@ -34,11 +34,27 @@ public sealed partial class AzureBlobStateStore
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
-            throw new StackLockedException(_stack, await ReadLockAsync(cancellationToken));
+            throw new StackLockedException(_stack, await ReadHolderAsync(cancellationToken));
         }
 
         await _lock.SetMetadataAsync(Metadata(info), new BlobRequestConditions { LeaseId = leaseId }, cancellationToken);
         return new BlobLeaseLock(lease, LeaseDuration / 3, _time);
+    }
+
+    /// <summary>
+    /// Reads who holds the lease. The holder writes its details just after taking the lease, so a run that loses
+    /// the race by milliseconds waits briefly (up to 2 s) for them rather than reporting an unknown holder.
+    /// </summary>
+    private async Task<LockInfo?> ReadHolderAsync(CancellationToken cancellationToken)
+    {
+        var holder = await ReadLockAsync(cancellationToken);
+        for (var i = 0; i < 20 && holder is { Id: "unknown" }; i++)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100), _time, cancellationToken);
+            holder = await ReadLockAsync(cancellationToken);
+        }
+
+        return holder;
     }
 
     /// <inheritdoc />
