@@ -3,7 +3,7 @@ namespace Provisioning.Cli.Tests;
 /// <summary><c>provision export</c> on the committed multi-stamp example, through the real stack loader, matches the goldens.</summary>
 public sealed class ExportExampleTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = Schemas.Root;
 
     [Theory]
     [InlineData("terraform", "multi-stamp.main.tf")]
@@ -17,18 +17,5 @@ public sealed class ExportExampleTests
         Assert.True(code == 0, error);
         var expected = await File.ReadAllTextAsync(Path.Combine(Root, "tests", "Provisioning.Tests", "Export", "golden", golden));
         Assert.Equal(expected.ReplaceLineEndings(), output.ReplaceLineEndings());
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Provisioning.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Provisioning.sln not found above " + AppContext.BaseDirectory);
     }
 }
