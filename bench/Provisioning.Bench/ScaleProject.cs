@@ -52,6 +52,12 @@ internal sealed class ScaleProject : IDisposable
 
     public void Dispose()
     {
+        if (Environment.GetEnvironmentVariable("PROVISION_BENCH_KEEP") == "1")
+        {
+            Console.Error.WriteLine($"kept {Directory}");
+            return;
+        }
+
         try
         {
             System.IO.Directory.Delete(Directory, recursive: true);

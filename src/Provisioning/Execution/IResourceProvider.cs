@@ -20,4 +20,11 @@ public interface IResourceProvider
 
     /// <summary>Lists every child of <paramref name="parent"/> of the given child type segment (e.g. <c>customerSubscriptions</c>), following all pages.</summary>
     IAsyncEnumerable<ObservedResource> ListAsync(ArmResourceId parent, string childType, string apiVersion, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Lists as <see cref="ListAsync(ArmResourceId, string, string, CancellationToken)"/>, taking ids and values that equal ones
+    /// already in <paramref name="interner"/> from it instead of allocating copies. A provider that cannot share lists as that overload.
+    /// </summary>
+    IAsyncEnumerable<ObservedResource> ListAsync(ArmResourceId parent, string childType, string apiVersion, Interner? interner, CancellationToken cancellationToken = default) =>
+        ListAsync(parent, childType, apiVersion, cancellationToken);
 }

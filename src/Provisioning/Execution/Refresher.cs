@@ -9,13 +9,17 @@ namespace Provisioning.Execution;
 /// </summary>
 public static class Refresher
 {
-    /// <summary>Lists the children of every distinct parent. A parent answered 404 is reported as missing, with no children.</summary>
+    /// <summary>
+    /// Lists the children of every distinct parent. A parent answered 404 is reported as missing, with no children.
+    /// With an <paramref name="interner"/>, listed ids and values equal to known ones are shared with them.
+    /// </summary>
     public static async Task<RefreshResult> RefreshAsync(
         IResourceProvider provider,
         IEnumerable<ArmResourceId> parents,
         string childType,
         string apiVersion,
         int parallelism = 4,
+        Interner? interner = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(provider);
@@ -30,7 +34,7 @@ public static class Refresher
                 var items = ImmutableArray.CreateBuilder<ObservedResource>();
                 try
                 {
-                    await foreach (var item in provider.ListAsync(distinct[i], childType, apiVersion, ct))
+                    await foreach (var item in provider.ListAsync(distinct[i], childType, apiVersion, interner, ct))
                     {
                         items.Add(item);
                     }

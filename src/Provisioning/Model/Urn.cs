@@ -9,32 +9,43 @@ public sealed record Urn
     private const string Prefix = "urn:pulumi:";
     private const string Separator = "::";
 
-    private Urn(string value, string stack, string project, string qualifiedType, string name)
+    // One string and the positions of its parts: the parts are cut from it only when asked for.
+    private readonly int _projectStart;
+    private readonly int _typeStart;
+    private readonly int _nameStart;
+
+    private Urn(string value, int projectStart, int typeStart, int nameStart)
     {
         Value = value;
-        Stack = stack;
-        Project = project;
-        QualifiedType = qualifiedType;
-        Name = name;
+        _projectStart = projectStart;
+        _typeStart = typeStart;
+        _nameStart = nameStart;
     }
 
     /// <summary>The full URN text.</summary>
     public string Value { get; }
 
     /// <summary>The stack name.</summary>
-    public string Stack { get; }
+    public string Stack => Value[Prefix.Length..(_projectStart - Separator.Length)];
 
     /// <summary>The project name.</summary>
-    public string Project { get; }
+    public string Project => Value[_projectStart..(_typeStart - Separator.Length)];
 
     /// <summary>The type, prefixed by the parent types joined with <c>$</c>.</summary>
-    public string QualifiedType { get; }
+    public string QualifiedType => Value[_typeStart..(_nameStart - Separator.Length)];
 
     /// <summary>The resource type (the last part of <see cref="QualifiedType"/>).</summary>
-    public string Type => QualifiedType[(QualifiedType.LastIndexOf('$') + 1)..];
+    public string Type
+    {
+        get
+        {
+            var qualified = Value.AsSpan(_typeStart, _nameStart - Separator.Length - _typeStart);
+            return qualified[(qualified.LastIndexOf('$') + 1)..].ToString();
+        }
+    }
 
     /// <summary>The resource's logical name.</summary>
-    public string Name { get; }
+    public string Name => Value[_nameStart..];
 
     /// <summary>
     /// Makes the URN of a resource, optionally under a parent. Every part must be non-empty, and the
@@ -49,8 +60,12 @@ public sealed record Urn
         RefuseSeparator(stack, nameof(stack));
         RefuseSeparator(project, nameof(project));
         RefuseSeparator(type, nameof(type));
-        var qualified = parent is null ? type : $"{parent.QualifiedType}${type}";
-        return new Urn($"{Prefix}{stack}::{project}::{qualified}::{name}", stack, project, qualified, name);
+        var value = parent is null
+            ? string.Concat(Prefix, stack, Separator, project, Separator, type, Separator, name)
+            : $"{Prefix}{stack}{Separator}{project}{Separator}{parent.Value.AsSpan(parent._typeStart, parent._nameStart - Separator.Length - parent._typeStart)}${type}{Separator}{name}";
+        var projectStart = Prefix.Length + stack.Length + Separator.Length;
+        var typeStart = projectStart + project.Length + Separator.Length;
+        return new Urn(value, projectStart, typeStart, value.Length - name.Length);
     }
 
     /// <summary>Parses a URN, throwing <see cref="FormatException"/> when it is malformed.</summary>
@@ -62,13 +77,20 @@ public sealed record Urn
             throw new FormatException($"'{value}' is not a URN: it must start with '{Prefix}'.");
         }
 
-        var parts = value[Prefix.Length..].Split(Separator, 4);
-        if (parts.Length != 4 || parts.Any(string.IsNullOrEmpty))
+        // Stack, project and type never contain '::'; the name may.
+        var rest = value.AsSpan(Prefix.Length);
+        var stackLength = rest.IndexOf(Separator, StringComparison.Ordinal);
+        var projectStart = Prefix.Length + stackLength + Separator.Length;
+        var projectLength = stackLength <= 0 ? -1 : value.AsSpan(projectStart).IndexOf(Separator, StringComparison.Ordinal);
+        var typeStart = projectStart + projectLength + Separator.Length;
+        var typeLength = projectLength <= 0 ? -1 : value.AsSpan(typeStart).IndexOf(Separator, StringComparison.Ordinal);
+        var nameStart = typeStart + typeLength + Separator.Length;
+        if (typeLength <= 0 || nameStart >= value.Length)
         {
             throw new FormatException($"'{value}' is not a URN: expected 'urn:pulumi:stack::project::type::name'.");
         }
 
-        return new Urn(value, parts[0], parts[1], parts[2], parts[3]);
+        return new Urn(value, projectStart, typeStart, nameStart);
     }
 
     private static void RefuseSeparator(string part, string paramName)

@@ -4,7 +4,7 @@ namespace Provisioning.State;
 /// A state store with a journal: each step appends records (one append and one flush, whatever the
 /// stack's size), and <see cref="IStateStore.WriteAsync"/> compacts: it replaces the snapshot
 /// atomically with a checkpoint that includes every record appended so far, then empties the journal.
-/// <see cref="IStateStore.ReadAsync"/> returns the snapshot with the journal replayed, and
+/// <see cref="IStateStore.ReadAsync(CancellationToken)"/> returns the snapshot with the journal replayed, and
 /// <see cref="Checkpoint.Pending"/> listing intents that have no result.
 /// </summary>
 public interface IJournalStateStore : IStateStore

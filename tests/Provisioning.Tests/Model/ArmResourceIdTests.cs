@@ -156,4 +156,41 @@ public sealed class ArmResourceIdTests
         Assert.False(ok);
         Assert.Contains("every resource type needs a name", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Parsing_characters_gives_the_same_id_and_parts_as_parsing_a_string()
+    {
+        var fromString = ArmResourceId.Parse(Mapping);
+
+        Assert.True(ArmResourceId.TryParse((Mapping + "/").AsSpan(), out var fromSpan, out var error), error);
+
+        Assert.Equal(Mapping, fromSpan.ToString());
+        Assert.Equal(fromString, fromSpan);
+        Assert.Equal("7A1C0F3E-0000-4000-8000-00000000AB12", fromSpan.SubscriptionId);
+        Assert.Equal("AzureStack", fromSpan.ResourceGroup);
+        Assert.Equal("Microsoft.AzureStack", fromSpan.ProviderNamespace);
+        Assert.Equal("Microsoft.AzureStack/registrations/customerSubscriptions", fromSpan.ResourceType);
+        Assert.Equal("0b5c4d6e-1111-4222-8333-444455556666", fromSpan.Name);
+        Assert.Equal(Registration, fromSpan.Parent.ToString());
+    }
+
+    [Fact]
+    public void IsChildOf_matches_the_parent_ignoring_case_and_nothing_else()
+    {
+        var mapping = ArmResourceId.Parse(Mapping);
+
+        Assert.True(mapping.IsChildOf(ArmResourceId.Parse(Registration.ToUpperInvariant())));
+        Assert.False(mapping.IsChildOf(ArmResourceId.Parse(Registration + "x")));
+        Assert.False(mapping.IsChildOf(mapping));
+        Assert.False(ArmResourceId.Parse(Registration).IsChildOf(ArmResourceId.Parse(Registration)));
+    }
+
+    [Fact]
+    public void An_id_longer_than_the_limit_is_refused_with_a_reason()
+    {
+        var text = Registration + "/customerSubscriptions/" + new string('a', ArmResourceId.MaxLength);
+
+        Assert.False(ArmResourceId.TryParse(text, out _, out var error));
+        Assert.Contains("longer than", error, StringComparison.Ordinal);
+    }
 }

@@ -1,0 +1,139 @@
+using System.Collections.Immutable;
+
+namespace Provisioning.Model;
+
+/// <summary>
+/// Shares equal values between the three views of one run — desired, recorded and refreshed — so that a stack of
+/// 100,000 mappings holds each id, URN and property set once instead of three times. Readers of the state and of
+/// list pages look text up here before they allocate; a value is reused only when its text is exactly equal
+/// (ordinal), so an id is still printed exactly as its source wrote it. Safe for concurrent use.
+/// </summary>
+public sealed class Interner
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, ArmResourceId> _ids = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Urn> _urns = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Name, string Value), ImmutableSortedDictionary<string, string>> _single = [];
+
+    /// <summary>An interner seeded with every id, URN, type, api-version and property set of <paramref name="desired"/>.</summary>
+    public static Interner From(ResourceGraph desired)
+    {
+        ArgumentNullException.ThrowIfNull(desired);
+        var interner = new Interner();
+        foreach (var resource in desired.Resources)
+        {
+            interner.Add(resource);
+        }
+
+        return interner;
+    }
+
+    /// <summary>Adds the values of one resource.</summary>
+    public void Add(Resource resource)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        lock (_gate)
+        {
+            _ids.TryAdd(resource.Id.ToString(), resource.Id);
+            _urns.TryAdd(resource.Urn.Value, resource.Urn);
+            if (resource.Parent is { } parent)
+            {
+                _urns.TryAdd(parent.Value, parent);
+            }
+
+            _strings.TryAdd(resource.Type, resource.Type);
+            _strings.TryAdd(resource.ApiVersion, resource.ApiVersion);
+            foreach (var (name, value) in resource.Properties)
+            {
+                _strings.TryAdd(name, name);
+                _strings.TryAdd(value, value);
+            }
+
+            if (resource.Properties.Count == 1)
+            {
+                var (name, value) = resource.Properties.First();
+                _single.TryAdd((name, value), resource.Properties);
+            }
+        }
+    }
+
+    /// <summary>The id with exactly this text: a known one, or a newly parsed one that is then known. False (with the reason) when the text is not an id.</summary>
+    public bool TryGetId(ReadOnlySpan<char> text, out ArmResourceId id, out string? error)
+    {
+        lock (_gate)
+        {
+            if (_ids.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out id))
+            {
+                error = null;
+                return true;
+            }
+
+            if (!ArmResourceId.TryParse(text, out id, out error))
+            {
+                return false;
+            }
+
+            _ids.TryAdd(id.ToString(), id);
+            return true;
+        }
+    }
+
+    /// <summary>The URN with exactly this text: a known one, or a newly parsed one (see <see cref="Urn.Parse"/>) that is then known.</summary>
+    public Urn Urn(ReadOnlySpan<char> text)
+    {
+        lock (_gate)
+        {
+            if (_urns.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out var urn))
+            {
+                return urn;
+            }
+
+            urn = Model.Urn.Parse(text.ToString());
+            _urns.TryAdd(urn.Value, urn);
+            return urn;
+        }
+    }
+
+    /// <summary>One string instance per distinct text (types, api-versions, property names and values).</summary>
+    public string Text(ReadOnlySpan<char> text)
+    {
+        lock (_gate)
+        {
+            var lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (lookup.TryGetValue(text, out var known))
+            {
+                return known;
+            }
+
+            var made = text.ToString();
+            _strings.TryAdd(made, made);
+            return made;
+        }
+    }
+
+    /// <summary>
+    /// The property set with exactly these pairs: a shared instance for a single pair (a mapping's <c>tenantId</c>), a new one otherwise.
+    /// Names and values should come from <see cref="Text"/>.
+    /// </summary>
+    public ImmutableSortedDictionary<string, string> Properties(IReadOnlyList<KeyValuePair<string, string>> pairs)
+    {
+        ArgumentNullException.ThrowIfNull(pairs);
+        if (pairs.Count != 1)
+        {
+            return pairs.ToImmutableSortedDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        }
+
+        var key = (pairs[0].Key, pairs[0].Value);
+        lock (_gate)
+        {
+            if (!_single.TryGetValue(key, out var properties))
+            {
+                properties = Resource.PropertiesOf(key);
+                _single.Add(key, properties);
+            }
+
+            return properties;
+        }
+    }
+}
