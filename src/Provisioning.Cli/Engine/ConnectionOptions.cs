@@ -20,7 +20,7 @@ internal static class ConnectionOptions
         });
         root.Options.Add(new Option<bool>(VerboseName)
         {
-            Description = $"Log every HTTP attempt to stderr: method, URL, status, request id, milliseconds; never tokens (also ${DefaultProviderFactory.VerboseVariable}=1).",
+            Description = $"Log every HTTP attempt to stderr (method, URL, status, request id, milliseconds; never tokens) and the time each phase took (also ${DefaultProviderFactory.VerboseVariable}=1).",
             Recursive = true,
         });
     }

@@ -16,6 +16,8 @@ namespace Provisioning.Cli.Engine;
 /// </summary>
 internal sealed class StackOperation(CliConsole console, IProviderFactory providers)
 {
+    private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
+
     /// <summary>Runs the verb and returns the process exit code.</summary>
     public async Task<int> RunAsync(OperationKind kind, OperationOptions options, CancellationToken cancellationToken)
     {
@@ -36,21 +38,12 @@ internal sealed class StackOperation(CliConsole console, IProviderFactory provid
         }
 
         var stack = loaded.Stack!;
+        Phase("stack read");
         if (kind != OperationKind.Preview && !options.Yes && (!console.Interactive || options.Json))
         {
             console.Error.MarkupLineInterpolated($"[red]error:[/] {Verb(kind)} changes Azure and needs --yes when not run on an interactive terminal (CI, pipes) or with --json. Nothing was changed.");
             return ExitCodes.InvalidInput;
         }
-
-        var folder = new WorkFolder(options.Directory);
-        await using var state = await StateSession.OpenAsync(console, stack, folder, kind == OperationKind.Preview ? null : Verb(kind), cancellationToken);
-        if (state.Failure is { } failure)
-        {
-            return failure;
-        }
-
-        var store = state.Store;
-        var checkpoint = state.Checkpoint;
 
         SavedPlan? saved = null;
         if (options.PlanFile is not null)
@@ -64,20 +57,65 @@ internal sealed class StackOperation(CliConsole console, IProviderFactory provid
         var desired = kind == OperationKind.Destroy
             ? new ResourceGraph(stack.Project, stack.Stack, [])
             : TenantRegistration.Expand(stack);
+        Phase("desired resources");
         var targets = options.Targets.Select(t => new TargetPattern(t)).ToList();
         var warnings = kind == OperationKind.Destroy ? [] : CoverageWarnings.Check(stack);
 
-        // 2. Connect and read what is really there.
-        await using var connection = await providers.ConnectAsync(stack, folder, cancellationToken);
+        // The state and the refresh take every id, URN and value equal to a desired one from the desired graph.
+        var interner = Interner.From(desired);
+
+        // 2. Connect (for cloud: local, start the embedded emulator) while the state is read; nothing is sent before the state is valid.
+        var folder = new WorkFolder(options.Directory);
+        var connecting = providers.ConnectAsync(stack, folder, cancellationToken);
+        var connected = false;
+        try
+        {
+            await using var state = await StateSession.OpenAsync(console, stack, folder, kind == OperationKind.Preview ? null : Verb(kind), interner, cancellationToken);
+            Phase("state read");
+            if (state.Failure is { } failure)
+            {
+                return failure;
+            }
+
+            connected = true;
+            await using var connection = await connecting;
+            Phase("connected");
+            return await RunConnectedAsync(kind, options, stack, desired, interner, targets, warnings, saved, state, connection, cancellationToken);
+        }
+        finally
+        {
+            if (!connected)
+            {
+                await AbandonAsync(connecting);
+            }
+        }
+    }
+
+    private async Task<int> RunConnectedAsync(
+        OperationKind kind,
+        OperationOptions options,
+        StackDefinition stack,
+        ResourceGraph desired,
+        Interner interner,
+        List<TargetPattern> targets,
+        IReadOnlyList<string> warnings,
+        SavedPlan? saved,
+        StateSession state,
+        ProviderConnection connection,
+        CancellationToken cancellationToken)
+    {
+        var human = options.Json ? console.Error : console.Out;
+        var store = state.Store;
         human.MarkupLineInterpolated($"{Title(kind)} stack [bold]{stack.Stack}[/] (project {stack.Project}) on {stack.Cloud.Name} ({connection.Endpoint})");
-        checkpoint = await state.ResolvePendingAsync(console, connection.Provider, cancellationToken);
+        var checkpoint = await state.ResolvePendingAsync(console, connection.Provider, cancellationToken);
 
         IReadOnlyCollection<ObservedResource>? actual = null;
+        IReadOnlyCollection<ObservedResource> underManaged = [];
         if (options.Refresh)
         {
-            var parents = stack.Registrations.Select(r => r.Id)
-                .Concat(checkpoint.Resources.Select(r => r.Id.Parent).OfType<ArmResourceId>());
-            var refreshed = await Refresher.RefreshAsync(connection.Provider, parents, TenantRegistration.ChildTypeSegment, TenantRegistration.ApiVersion, cancellationToken: cancellationToken);
+            var managed = stack.Registrations.Select(r => r.Id).ToList();
+            var parents = managed.Concat(Refresher.ParentsOf(checkpoint.Resources.Select(r => r.Id)));
+            var refreshed = await Refresher.RefreshAsync(connection.Provider, parents, TenantRegistration.ChildTypeSegment, TenantRegistration.ApiVersion, interner: interner, cancellationToken: cancellationToken);
             var missing = refreshed.MissingParents.ToHashSet();
             var unregistered = stack.Registrations.Where(r => missing.Contains(r.Id)).ToList();
             if (kind != OperationKind.Destroy && unregistered.Count > 0)
@@ -91,16 +129,18 @@ internal sealed class StackOperation(CliConsole console, IProviderFactory provid
             }
 
             actual = refreshed.Resources;
+            underManaged = [.. refreshed.Under(managed)];
+            Phase("refresh");
         }
 
         // 3. Plan (with prune candidates and targets) and show.
         var plan = Planner.Plan(desired, checkpoint.Resources, actual, kind == OperationKind.Destroy ? PlanMode.Destroy : PlanMode.Update);
         if (actual is not null && kind != OperationKind.Destroy)
         {
-            var managed = stack.Registrations.Select(r => r.Id).ToHashSet();
-            var underManaged = actual.Where(a => a.Id.Parent is { } p && managed.Contains(p)).ToList();
-            var others = await ProjectStacks.ClaimedByOthersAsync(options.Directory, stack, cancellationToken);
-            plan = Pruner.FindUnmanaged(plan, desired, checkpoint.Resources, underManaged, others, TenantRegistration.ApiVersion, found => AdoptedNames.UrnOf(stack, found));
+            // Other stacks' claims matter only for what no one here wants: usually nothing, and they are not read.
+            var candidates = Pruner.Candidates(desired, checkpoint.Resources, underManaged);
+            IReadOnlySet<ArmResourceId> others = candidates.Count == 0 ? new HashSet<ArmResourceId>() : await ProjectStacks.ClaimedByOthersAsync(options.Directory, stack, cancellationToken);
+            plan = Pruner.FindUnmanaged(plan, desired, checkpoint.Resources, candidates, others, TenantRegistration.ApiVersion, found => AdoptedNames.UrnOf(stack, found));
             if (options.Prune)
             {
                 plan = Pruner.Include(plan);
@@ -108,6 +148,7 @@ internal sealed class StackOperation(CliConsole console, IProviderFactory provid
         }
 
         plan = Targeting.Apply(plan, targets);
+        Phase("plan");
         PlanRenderer.WriteWarnings(human, warnings);
         PlanRenderer.WritePlan(human, plan, options.ShowSame, options.Diff);
         PlanRenderer.WriteSummary(human, plan);
@@ -168,6 +209,20 @@ internal sealed class StackOperation(CliConsole console, IProviderFactory provid
         return result.Failed > 0 ? ExitCodes.Failed : ExitCodes.Ok;
     }
 
+    /// <summary>Releases a connection started for a run that stopped before using it (state locked or invalid); its failure no longer matters.</summary>
+    private static async Task AbandonAsync(Task<ProviderConnection> connecting)
+    {
+        try
+        {
+            await (await connecting).DisposeAsync();
+        }
+#pragma warning disable CA1031 // The run has already failed for another reason, which is what the user is told.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+    }
+
     /// <summary>Reads <c>--plan</c>: it must be for this stack and carries its own targets and prune setting.</summary>
     private bool TryReadSavedPlan(StackDefinition stack, ref OperationOptions options, out SavedPlan? saved)
     {
@@ -203,6 +258,15 @@ internal sealed class StackOperation(CliConsole console, IProviderFactory provid
         if (options.Json)
         {
             PlanJson.Write(console.Out, PlanJson.Build(Verb(kind), stack.Project, stack.Stack, plan, warnings, result));
+        }
+    }
+
+    /// <summary>With <c>--verbose</c>, one line per finished phase on stderr: what a slow run spent its time on.</summary>
+    private void Phase(string name)
+    {
+        if ((providers as DefaultProviderFactory)?.HttpLog is { } log)
+        {
+            log(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"phase {name}: done at {_clock.Elapsed.TotalSeconds:F2} s, managed heap {GC.GetTotalMemory(false) / (1024 * 1024)} MB"));
         }
     }
 

@@ -1,6 +1,7 @@
 using Provisioning.Azure.State;
 using Provisioning.Config;
 using Provisioning.Execution;
+using Provisioning.Model;
 using Provisioning.State;
 using Spectre.Console;
 
@@ -37,7 +38,11 @@ internal sealed class StateSession : IAsyncDisposable
     }
 
     /// <summary>Opens the state: takes the lock when <paramref name="lockFor"/> names a verb (preview passes null), then reads the checkpoint.</summary>
-    public static async Task<StateSession> OpenAsync(CliConsole console, StackDefinition stack, WorkFolder folder, string? lockFor, CancellationToken cancellationToken)
+    public static Task<StateSession> OpenAsync(CliConsole console, StackDefinition stack, WorkFolder folder, string? lockFor, CancellationToken cancellationToken) =>
+        OpenAsync(console, stack, folder, lockFor, null, cancellationToken);
+
+    /// <summary>Opens the state as <see cref="OpenAsync(CliConsole, StackDefinition, WorkFolder, string?, CancellationToken)"/>, sharing values with <paramref name="interner"/>.</summary>
+    public static async Task<StateSession> OpenAsync(CliConsole console, StackDefinition stack, WorkFolder folder, string? lockFor, Interner? interner, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(console);
         IStateStore store;
@@ -63,7 +68,7 @@ internal sealed class StateSession : IAsyncDisposable
                 }
             }
 
-            session.Checkpoint = await store.ReadAsync(cancellationToken) ?? Checkpoint.Empty(stack.Project, stack.Stack);
+            session.Checkpoint = await store.ReadAsync(interner, cancellationToken) ?? Checkpoint.Empty(stack.Project, stack.Stack);
             if (store is IJournalStateStore { LastReadNote: { } note })
             {
                 console.Error.MarkupLineInterpolated($"state: {note}");

@@ -38,15 +38,19 @@ public static class DomainRules
 
     private static void CheckMappings(IReadOnlyList<Registration> registrations, IReadOnlyList<Tenant> tenants, List<Diagnostic> diagnostics)
     {
-        var declared = registrations.Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
-        var byTenantId = new Dictionary<(string Registration, string TenantId), (Tenant Tenant, TenantMapping Mapping)>(KeyComparer.Instance);
-        var bySubscription = new Dictionary<(string Registration, string Subscription), (Tenant Tenant, TenantMapping Mapping)>(KeyComparer.Instance);
+        // Per declared registration key (ordinal, YAML keys): who holds each tenant id and each customer subscription (GUIDs ignore case).
+        var byRegistration = new Dictionary<string, (Dictionary<string, (Tenant Tenant, TenantMapping Mapping)> ByTenantId, Dictionary<string, (Tenant Tenant, TenantMapping Mapping)> BySubscription)>(StringComparer.Ordinal);
+        foreach (var key in registrations.Select(r => r.Key))
+        {
+            byRegistration.TryAdd(key, (new(StringComparer.OrdinalIgnoreCase), new(StringComparer.OrdinalIgnoreCase)));
+        }
+
         foreach (var tenant in tenants)
         {
             var listed = new HashSet<string>(StringComparer.Ordinal);
             foreach (var mapping in tenant.Mappings)
             {
-                if (!declared.Contains(mapping.RegistrationKey))
+                if (!byRegistration.TryGetValue(mapping.RegistrationKey, out var holders))
                 {
                     continue;
                 }
@@ -59,7 +63,7 @@ public static class DomainRules
 
                 var registration = mapping.RegistrationKey;
                 var subscription = mapping.CustomerSubscriptionId;
-                if (byTenantId.TryGetValue((registration, tenant.TenantId), out var sameTenant))
+                if (holders.ByTenantId.TryGetValue(tenant.TenantId, out var sameTenant))
                 {
                     diagnostics.Add(string.Equals(sameTenant.Mapping.CustomerSubscriptionId, subscription, StringComparison.OrdinalIgnoreCase)
                         ? DiagnosticCatalog.MappingDeclaredTwice(mapping.Span, registration, subscription, sameTenant.Tenant.Key)
@@ -67,28 +71,15 @@ public static class DomainRules
                     continue;
                 }
 
-                if (bySubscription.TryGetValue((registration, subscription), out var sameSubscription))
+                if (holders.BySubscription.TryGetValue(subscription, out var sameSubscription))
                 {
                     diagnostics.Add(DiagnosticCatalog.SubscriptionClaimedTwice(mapping.Span, registration, subscription, sameSubscription.Tenant.Key, tenant.Key));
                     continue;
                 }
 
-                byTenantId.Add((registration, tenant.TenantId), (tenant, mapping));
-                bySubscription.Add((registration, subscription), (tenant, mapping));
+                holders.ByTenantId.Add(tenant.TenantId, (tenant, mapping));
+                holders.BySubscription.Add(subscription, (tenant, mapping));
             }
         }
-    }
-
-    /// <summary>Registration keys compare ordinally (YAML keys); GUIDs ignore case.</summary>
-    private sealed class KeyComparer : IEqualityComparer<(string Registration, string Guid)>
-    {
-        public static KeyComparer Instance { get; } = new();
-
-        public bool Equals((string Registration, string Guid) x, (string Registration, string Guid) y) =>
-            string.Equals(x.Registration, y.Registration, StringComparison.Ordinal)
-            && string.Equals(x.Guid, y.Guid, StringComparison.OrdinalIgnoreCase);
-
-        public int GetHashCode((string Registration, string Guid) obj) =>
-            HashCode.Combine(StringComparer.Ordinal.GetHashCode(obj.Registration), StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Guid));
     }
 }

@@ -47,8 +47,48 @@ public static class Refresher
                 found[i] = items;
             });
 
+        var lists = found.Select(b => b!.DrainToImmutable()).ToList();
+        var byParent = new Dictionary<ArmResourceId, ImmutableArray<ObservedResource>>(distinct.Count);
+        for (var i = 0; i < distinct.Count; i++)
+        {
+            byParent[distinct[i]] = lists[i];
+        }
+
         return new RefreshResult(
-            [.. found.SelectMany(b => b!)],
-            [.. distinct.Where((_, i) => missing[i])]);
+            [.. lists.SelectMany(children => children)],
+            [.. distinct.Where((_, i) => missing[i])])
+        {
+            ByParent = byParent,
+        };
+    }
+
+    /// <summary>
+    /// The distinct parents of <paramref name="children"/> (ignoring case), in first-seen order. A state of 100,000 mappings
+    /// names a few dozen registrations, its mappings grouped by registration: a child under the parent seen last costs no allocation.
+    /// </summary>
+    public static IReadOnlyList<ArmResourceId> ParentsOf(IEnumerable<ArmResourceId> children)
+    {
+        ArgumentNullException.ThrowIfNull(children);
+        var parents = new List<ArmResourceId>();
+        var seen = new HashSet<ArmResourceId>();
+        ArmResourceId? last = null;
+        foreach (var child in children)
+        {
+            if (last is { } previous && child.IsChildOf(previous))
+            {
+                continue;
+            }
+
+            if (child.Parent is { } parent)
+            {
+                last = parent;
+                if (seen.Add(parent))
+                {
+                    parents.Add(parent);
+                }
+            }
+        }
+
+        return parents;
     }
 }

@@ -19,16 +19,22 @@ public static class CoverageWarnings
             return [];
         }
 
-        var onAll = stack.Tenants.Count(t => all.All(k => t.Mappings.Any(m => m.RegistrationKey == k)));
+        // Registration keys are unique (YAML keys): a tenant is on all of them when it lists that many distinct declared keys.
+        var declared = all.ToHashSet(StringComparer.Ordinal);
+        var listedKeys = stack.Tenants
+            .Select(t => t.Mappings.Select(m => m.RegistrationKey).Where(declared.Contains).ToHashSet(StringComparer.Ordinal))
+            .ToList();
+        var onAll = listedKeys.Count(keys => keys.Count == all.Count);
         if (onAll < 2 || onAll * 2 <= stack.Tenants.Count)
         {
             return [];
         }
 
         var warnings = new List<string>();
-        foreach (var tenant in stack.Tenants)
+        for (var t = 0; t < stack.Tenants.Count; t++)
         {
-            var listed = all.Where(k => tenant.Mappings.Any(m => m.RegistrationKey == k)).ToList();
+            var tenant = stack.Tenants[t];
+            var listed = all.Where(listedKeys[t].Contains).ToList();
             if (listed.Count > 0 && listed.Count < all.Count)
             {
                 var missing = all.Except(listed, StringComparer.Ordinal);

@@ -107,14 +107,25 @@ public static class Planner
             return null;
         }
 
-        return old is null
-            ? new ResourceState(urn, seen.Id, seen.Type, string.Empty, seen.Properties, null, ResourceOptions.None)
+        if (old is null)
+        {
+            return new ResourceState(urn, seen.Id, seen.Type, string.Empty, seen.Properties, null, ResourceOptions.None);
+        }
+
+        // Unchanged (the refresh shares the recorded instances when the text is equal): no copy.
+        return ReferenceEquals(old.Id.ToString(), seen.Id.ToString()) && ReferenceEquals(old.Properties, seen.Properties)
+            ? old
             : old with { Id = seen.Id, Properties = seen.Properties };
     }
 
     /// <summary>The properties that differ between before and after, in name order.</summary>
     public static ImmutableArray<PropertyDiff> Diff(IReadOnlyDictionary<string, string>? before, IReadOnlyDictionary<string, string>? after)
     {
+        if (Same(before, after))
+        {
+            return [];
+        }
+
         var diffs = ImmutableArray.CreateBuilder<PropertyDiff>();
         var names = new SortedSet<string>(StringComparer.Ordinal);
         if (before is not null)
@@ -133,8 +144,7 @@ public static class Planner
             string? a = null;
             before?.TryGetValue(name, out b);
             after?.TryGetValue(name, out a);
-            // ARM compares GUID-like values without regard to case; so do we.
-            if (!string.Equals(b, a, StringComparison.OrdinalIgnoreCase))
+            if (!SameValue(b, a))
             {
                 diffs.Add(new PropertyDiff(name, b, a));
             }
@@ -142,4 +152,31 @@ public static class Planner
 
         return diffs.ToImmutable();
     }
+
+    /// <summary>The common case of a plan with nothing to change, answered without allocating: the same names with equal values.</summary>
+    private static bool Same(IReadOnlyDictionary<string, string>? before, IReadOnlyDictionary<string, string>? after)
+    {
+        if (ReferenceEquals(before, after))
+        {
+            return true;
+        }
+
+        if (before is null || after is null || before.Count != after.Count)
+        {
+            return false;
+        }
+
+        foreach (var (name, value) in before)
+        {
+            if (!after.TryGetValue(name, out var other) || !SameValue(value, other))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // ARM compares GUID-like values without regard to case; so do we.
+    private static bool SameValue(string? before, string? after) => string.Equals(before, after, StringComparison.OrdinalIgnoreCase);
 }

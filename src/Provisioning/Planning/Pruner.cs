@@ -25,16 +25,12 @@ public static class Pruner
         Func<ObservedResource, Urn> urnOf)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        ArgumentNullException.ThrowIfNull(desired);
-        ArgumentNullException.ThrowIfNull(state);
-        ArgumentNullException.ThrowIfNull(actual);
         ArgumentNullException.ThrowIfNull(otherStacks);
         ArgumentNullException.ThrowIfNull(urnOf);
-        var known = state.Select(s => s.Id).ToHashSet();
         var unmanaged = ImmutableArray.CreateBuilder<Step>();
-        foreach (var found in actual.OrderBy(a => a.Id.ToString(), StringComparer.OrdinalIgnoreCase))
+        foreach (var found in Candidates(desired, state, actual))
         {
-            if (desired.Find(found.Id) is not null || known.Contains(found.Id) || otherStacks.Contains(found.Id))
+            if (otherStacks.Contains(found.Id))
             {
                 continue;
             }
@@ -44,6 +40,25 @@ public static class Pruner
         }
 
         return plan with { Unmanaged = unmanaged.ToImmutable() };
+    }
+
+    /// <summary>
+    /// The listed resources that are neither desired nor in the state, ordered by id: what <see cref="FindUnmanaged"/> considers
+    /// before it asks which other stacks claim them (usually none, so the other stacks need not be read at all).
+    /// </summary>
+    public static IReadOnlyList<ObservedResource> Candidates(ResourceGraph desired, IReadOnlyCollection<ResourceState> state, IReadOnlyCollection<ObservedResource> actual)
+    {
+        ArgumentNullException.ThrowIfNull(desired);
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(actual);
+        var undesired = actual.Where(a => desired.Find(a.Id) is null).ToList();
+        if (undesired.Count == 0)
+        {
+            return [];
+        }
+
+        var known = state.Select(s => s.Id).ToHashSet();
+        return [.. undesired.Where(a => !known.Contains(a.Id)).OrderBy(a => a.Id.ToString(), StringComparer.OrdinalIgnoreCase)];
     }
 
     /// <summary>Moves the unmanaged deletes into the plan's steps (after every other step), as <c>--prune</c> asks.</summary>

@@ -47,6 +47,21 @@ public sealed class PlanOptionsTests
     }
 
     [Fact]
+    public void Prune_candidates_are_only_the_listed_resources_neither_desired_nor_recorded_ordered_by_id()
+    {
+        var registration = Desired.Resources.First().Id.Parent!.Value;
+        ObservedResource Stray(string subscription) => new(registration.Child("customerSubscriptions", subscription), TenantRegistration.ArmType, Resource.PropertiesOf(("tenantId", TailspinTenant)));
+        var late = Stray("99999999-0000-4000-8000-000000000009");
+        var early = Stray("88888888-0000-4000-8000-000000000008");
+        var recorded = Stray("77777777-0000-4000-8000-000000000007");
+        var state = new[] { new Provisioning.State.ResourceState(Urn.Create("s", "p", "t", "recorded"), recorded.Id, recorded.Type, "2017-06-01", recorded.Properties, null, ResourceOptions.None) };
+        var actual = Desired.Resources.Select(r => new ObservedResource(r.Id, r.Type, r.Properties)).Append(late).Append(recorded).Append(early).ToList();
+
+        Assert.Equal([early.Id, late.Id], Pruner.Candidates(Desired, state, actual).Select(c => c.Id));
+        Assert.Empty(Pruner.Candidates(Desired, state, [.. actual.Take(Desired.Count)]));
+    }
+
+    [Fact]
     public void The_fingerprint_changes_when_an_affected_resource_changes_and_ignores_case()
     {
         var id = Desired.Resources.First().Id;

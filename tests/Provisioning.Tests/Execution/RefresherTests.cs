@@ -1,0 +1,52 @@
+using Provisioning.AzureStack;
+using Provisioning.Execution;
+using Provisioning.Model;
+using Provisioning.Testing;
+using static Provisioning.Tests.AzureStack.SampleStacks;
+
+namespace Provisioning.Tests.Execution;
+
+public sealed class RefresherTests
+{
+    private static readonly ResourceGraph Desired = TenantRegistration.Expand(SingleStamp());
+
+    [Fact]
+    public void ParentsOf_gives_each_parent_once_in_first_seen_order_ignoring_case()
+    {
+        var west = ArmResourceId.Parse("/subscriptions/s/resourceGroups/rg/providers/Microsoft.AzureStack/registrations/west");
+        var east = ArmResourceId.Parse("/subscriptions/s/resourceGroups/rg/providers/Microsoft.AzureStack/registrations/east");
+        var children = new[]
+        {
+            west.Child("customerSubscriptions", "a"),
+            west.Child("customerSubscriptions", "b"),
+            east.Child("customerSubscriptions", "a"),
+            ArmResourceId.Parse(west.ToString().ToUpperInvariant()).Child("customerSubscriptions", "c"),
+            west,
+        };
+
+        var parents = Refresher.ParentsOf(children);
+
+        Assert.Equal([west, east], parents);
+        Assert.Equal(west.ToString(), parents[0].ToString());
+    }
+
+    [Fact]
+    public async Task A_refresh_groups_what_it_listed_by_parent()
+    {
+        var provider = new InMemoryResourceProvider();
+        foreach (var resource in Desired.Resources)
+        {
+            await provider.PutAsync(resource.Id, resource.ApiVersion, resource.Properties);
+        }
+
+        var registration = Desired.Resources.First().Id.Parent!.Value;
+        var absent = ArmResourceId.Parse(registration + "-absent");
+
+        var refreshed = await Refresher.RefreshAsync(provider, [registration, absent, registration], TenantRegistration.ChildTypeSegment, TenantRegistration.ApiVersion);
+
+        Assert.Equal(Desired.Count, refreshed.Resources.Length);
+        Assert.Equal(refreshed.Resources, refreshed.Under([registration]));
+        Assert.Empty(refreshed.Under([absent]));
+        Assert.Equal(2, refreshed.ByParent.Count);
+    }
+}
