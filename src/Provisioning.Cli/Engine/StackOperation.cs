@@ -54,22 +54,22 @@ internal sealed class StackOperation(CliConsole console, IProviderFactory provid
             }
         }
 
-        var desired = kind == OperationKind.Destroy
-            ? new ResourceGraph(stack.Project, stack.Stack, [])
-            : TenantRegistration.Expand(stack);
-        Phase("desired resources");
-        var targets = options.Targets.Select(t => new TargetPattern(t)).ToList();
-        var warnings = kind == OperationKind.Destroy ? [] : CoverageWarnings.Check(stack);
-
-        // The state and the refresh take every id, URN and value equal to a desired one from the desired graph.
-        var interner = Interner.From(desired);
-
-        // 2. Connect (for cloud: local, start the embedded emulator) while the state is read; nothing is sent before the state is valid.
+        // 2. Connect (for cloud: local, start the embedded emulator) while the desired resources are made and the state is read;
+        // nothing is sent before the state is known to be valid.
         var folder = new WorkFolder(options.Directory);
-        var connecting = providers.ConnectAsync(stack, folder, cancellationToken);
+        var connecting = Task.Run(() => providers.ConnectAsync(stack, folder, cancellationToken), cancellationToken);
         var connected = false;
         try
         {
+            var desired = kind == OperationKind.Destroy
+                ? new ResourceGraph(stack.Project, stack.Stack, [])
+                : TenantRegistration.Expand(stack);
+            var targets = options.Targets.Select(t => new TargetPattern(t)).ToList();
+            var warnings = kind == OperationKind.Destroy ? [] : CoverageWarnings.Check(stack);
+
+            // The state and the refresh take every id, URN and value equal to a desired one from the desired graph.
+            var interner = Interner.From(desired);
+            Phase("desired resources");
             await using var state = await StateSession.OpenAsync(console, stack, folder, kind == OperationKind.Preview ? null : Verb(kind), interner, cancellationToken);
             Phase("state read");
             if (state.Failure is { } failure)

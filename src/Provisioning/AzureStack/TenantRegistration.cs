@@ -27,6 +27,8 @@ public static class TenantRegistration
     /// <summary>The property that names the tenant.</summary>
     public const string TenantIdProperty = "tenantId";
 
+    private const int ParallelExpansionThreshold = 10_000;
+
     /// <summary>
     /// Expands every registration of the stack into a component with its mappings. Throws
     /// <see cref="ArgumentException"/> when a mapping names an undeclared registration, or when one
@@ -61,9 +63,12 @@ public static class TenantRegistration
             }
         }
 
-        var components = stack.Registrations
-            .Select(r => Expand(stack.Project, stack.Stack, r, byRegistration[r.Key]))
-            .ToList();
+        // Registrations expand independently: a large stack uses every core (keeping declaration order), a small one
+        // does not pay for starting the parallel machinery.
+        var mappings = byRegistration.Values.Sum(m => m.Count);
+        var components = mappings < ParallelExpansionThreshold
+            ? [.. stack.Registrations.Select(r => Expand(stack.Project, stack.Stack, r, byRegistration[r.Key]))]
+            : stack.Registrations.AsParallel().AsOrdered().Select(r => Expand(stack.Project, stack.Stack, r, byRegistration[r.Key])).ToList();
         return new ResourceGraph(stack.Project, stack.Stack, components);
     }
 

@@ -21,39 +21,54 @@ public sealed class Interner
     {
         ArgumentNullException.ThrowIfNull(desired);
         var interner = new Interner();
-        foreach (var resource in desired.Resources)
-        {
-            interner.Add(resource);
-        }
-
+        interner.Add(desired.Resources);
         return interner;
     }
 
-    /// <summary>Adds the values of one resource.</summary>
-    public void Add(Resource resource)
+    /// <summary>Adds the values of some resources.</summary>
+    public void Add(IEnumerable<Resource> resources)
     {
-        ArgumentNullException.ThrowIfNull(resource);
+        ArgumentNullException.ThrowIfNull(resources);
+        // Resources share their property sets (one per tenant) and parents (one per component): visit each once.
+        var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
         lock (_gate)
         {
-            _ids.TryAdd(resource.Id.ToString(), resource.Id);
-            _urns.TryAdd(resource.Urn.Value, resource.Urn);
-            if (resource.Parent is { } parent)
+            foreach (var resource in resources)
             {
-                _urns.TryAdd(parent.Value, parent);
-            }
+                _ids.TryAdd(resource.Id.ToString(), resource.Id);
+                _urns.TryAdd(resource.Urn.Value, resource.Urn);
+                if (resource.Parent is { } parent && seen.Add(parent))
+                {
+                    _urns.TryAdd(parent.Value, parent);
+                }
 
-            _strings.TryAdd(resource.Type, resource.Type);
-            _strings.TryAdd(resource.ApiVersion, resource.ApiVersion);
-            foreach (var (name, value) in resource.Properties)
-            {
-                _strings.TryAdd(name, name);
-                _strings.TryAdd(value, value);
-            }
+                if (seen.Add(resource.Type))
+                {
+                    _strings.TryAdd(resource.Type, resource.Type);
+                }
 
-            if (resource.Properties.Count == 1)
+                if (seen.Add(resource.ApiVersion))
+                {
+                    _strings.TryAdd(resource.ApiVersion, resource.ApiVersion);
+                }
+
+                if (seen.Add(resource.Properties))
+                {
+                    AddProperties(resource.Properties);
+                }
+            }
+        }
+    }
+
+    private void AddProperties(ImmutableSortedDictionary<string, string> properties)
+    {
+        foreach (var (name, value) in properties)
+        {
+            _strings.TryAdd(name, name);
+            _strings.TryAdd(value, value);
+            if (properties.Count == 1)
             {
-                var (name, value) = resource.Properties.First();
-                _single.TryAdd((name, value), resource.Properties);
+                _single.TryAdd((name, value), properties);
             }
         }
     }

@@ -40,13 +40,11 @@ public static class Planner
         var deletes = ImmutableArray.CreateBuilder<Step>();
         var errors = ImmutableArray.CreateBuilder<string>();
         var refused = ImmutableArray.CreateBuilder<Step>();
-        var wanted = new HashSet<ArmResourceId>();
 
         if (mode == PlanMode.Update)
         {
             foreach (var resource in desired.Resources)
             {
-                wanted.Add(resource.Id);
                 recorded.TryGetValue(resource.Id, out var old);
                 var current = Current(resource.Urn, resource.Id, old, observed);
                 if (current is null)
@@ -65,7 +63,7 @@ public static class Planner
 
         foreach (var old in state)
         {
-            if (wanted.Contains(old.Id))
+            if (mode == PlanMode.Update && desired.Find(old.Id) is not null)
             {
                 continue;
             }
