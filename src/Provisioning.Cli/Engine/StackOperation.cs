@@ -54,9 +54,15 @@ internal sealed class StackOperation(CliConsole console, IProviderFactory provid
             }
         }
 
-        // 2. Connect (for cloud: local, start the embedded emulator) while the desired resources are made and the state is read;
-        // nothing is sent before the state is known to be valid.
+        // 2. Lock the state; then connect (for cloud: local, start the embedded emulator) while the desired resources are
+        // made and the state is read. Nothing is sent before the state is known to be valid.
         var folder = new WorkFolder(options.Directory);
+        await using var state = await StateSession.LockAsync(console, stack, folder, kind == OperationKind.Preview ? null : Verb(kind), cancellationToken);
+        if (state.Failure is { } locked)
+        {
+            return locked;
+        }
+
         var connecting = Task.Run(() => providers.ConnectAsync(stack, folder, cancellationToken), cancellationToken);
         var connected = false;
         try
@@ -70,13 +76,12 @@ internal sealed class StackOperation(CliConsole console, IProviderFactory provid
             // The state and the refresh take every id, URN and value equal to a desired one from the desired graph.
             var interner = Interner.From(desired);
             Phase("desired resources");
-            await using var state = await StateSession.OpenAsync(console, stack, folder, kind == OperationKind.Preview ? null : Verb(kind), interner, cancellationToken);
-            Phase("state read");
-            if (state.Failure is { } failure)
+            if (await state.ReadAsync(console, interner, cancellationToken) is { } invalid)
             {
-                return failure;
+                return invalid;
             }
 
+            Phase("state read");
             connected = true;
             await using var connection = await connecting;
             Phase("connected");

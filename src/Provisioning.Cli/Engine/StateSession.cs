@@ -15,6 +15,7 @@ namespace Provisioning.Cli.Engine;
 internal sealed class StateSession : IAsyncDisposable
 {
     private IAsyncDisposable? _lock;
+    private StackDefinition? _stack;
 
     private StateSession(IStateStore store) => Store = store;
 
@@ -38,11 +39,23 @@ internal sealed class StateSession : IAsyncDisposable
     }
 
     /// <summary>Opens the state: takes the lock when <paramref name="lockFor"/> names a verb (preview passes null), then reads the checkpoint.</summary>
-    public static Task<StateSession> OpenAsync(CliConsole console, StackDefinition stack, WorkFolder folder, string? lockFor, CancellationToken cancellationToken) =>
-        OpenAsync(console, stack, folder, lockFor, null, cancellationToken);
+    public static async Task<StateSession> OpenAsync(CliConsole console, StackDefinition stack, WorkFolder folder, string? lockFor, CancellationToken cancellationToken)
+    {
+        var session = await LockAsync(console, stack, folder, lockFor, cancellationToken);
+        if (session.Failure is null && await session.ReadAsync(console, null, cancellationToken) is { } failure)
+        {
+            await session.DisposeAsync();
+            return new StateSession(session.Store) { Failure = failure };
+        }
 
-    /// <summary>Opens the state as <see cref="OpenAsync(CliConsole, StackDefinition, WorkFolder, string?, CancellationToken)"/>, sharing values with <paramref name="interner"/>.</summary>
-    public static async Task<StateSession> OpenAsync(CliConsole console, StackDefinition stack, WorkFolder folder, string? lockFor, Interner? interner, CancellationToken cancellationToken)
+        return session;
+    }
+
+    /// <summary>
+    /// The first half of <see cref="OpenAsync"/>: the store, and the lock when <paramref name="lockFor"/> names a verb;
+    /// <see cref="ReadAsync"/> reads the checkpoint next.
+    /// </summary>
+    public static async Task<StateSession> LockAsync(CliConsole console, StackDefinition stack, WorkFolder folder, string? lockFor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(console);
         IStateStore store;
@@ -56,7 +69,7 @@ internal sealed class StateSession : IAsyncDisposable
             return new StateSession(new LocalFileStateStore(folder.StatePath(stack.Project, stack.Stack))) { Failure = ExitCodes.InvalidInput };
         }
 
-        var session = new StateSession(store);
+        var session = new StateSession(store) { _stack = stack };
         try
         {
             if (lockFor is not null && store is IStateLock lockable)
@@ -68,19 +81,6 @@ internal sealed class StateSession : IAsyncDisposable
                 }
             }
 
-            session.Checkpoint = await store.ReadAsync(interner, cancellationToken) ?? Checkpoint.Empty(stack.Project, stack.Stack);
-            if (store is IJournalStateStore { LastReadNote: { } note })
-            {
-                console.Error.MarkupLineInterpolated($"state: {note}");
-
-                // A run killed after its last result but before its final compaction leaves the snapshot behind the
-                // journal; a next run with nothing to do would never compact it. Under the lock, compact now.
-                if (session._lock is not null)
-                {
-                    await store.WriteAsync(session.Checkpoint, cancellationToken);
-                }
-            }
-
             return session;
         }
         catch (StackLockedException e)
@@ -89,11 +89,37 @@ internal sealed class StateSession : IAsyncDisposable
             await session.DisposeAsync();
             return new StateSession(store) { Failure = ExitCodes.Locked };
         }
+    }
+
+    /// <summary>
+    /// Reads the checkpoint (sharing values with <paramref name="interner"/> when given) into <see cref="Checkpoint"/>;
+    /// returns the exit code after writing the reason when the state is invalid, else null.
+    /// </summary>
+    public async Task<int?> ReadAsync(CliConsole console, Interner? interner, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        var stack = _stack ?? throw new InvalidOperationException("The session was not opened.");
+        try
+        {
+            Checkpoint = await Store.ReadAsync(interner, cancellationToken) ?? Checkpoint.Empty(stack.Project, stack.Stack);
+            if (Store is IJournalStateStore { LastReadNote: { } note })
+            {
+                console.Error.MarkupLineInterpolated($"state: {note}");
+
+                // A run killed after its last result but before its final compaction leaves the snapshot behind the
+                // journal; a next run with nothing to do would never compact it. Under the lock, compact now.
+                if (_lock is not null)
+                {
+                    await Store.WriteAsync(Checkpoint, cancellationToken);
+                }
+            }
+
+            return null;
+        }
         catch (InvalidDataException e)
         {
             console.Error.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
-            await session.DisposeAsync();
-            return new StateSession(store) { Failure = ExitCodes.InvalidInput };
+            return ExitCodes.InvalidInput;
         }
     }
 
