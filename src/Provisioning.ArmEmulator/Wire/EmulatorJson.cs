@@ -15,6 +15,9 @@ internal static class EmulatorJson
     {
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
 
+        // The generated metadata first (no reflection at start-up); reflection only for a type it does not know.
+        options.TypeInfoResolverChain.Insert(0, EmulatorJsonContext.Default);
+
         // Bodies are JSON, never HTML: write quotes in messages as ARM does ('x'), not as \u0027.
         options.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         return options;
