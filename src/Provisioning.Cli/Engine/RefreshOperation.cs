@@ -36,8 +36,10 @@ internal sealed class RefreshOperation(CliConsole console, IProviderFactory prov
 
         // Only a refresh that writes takes the lock: --expect-no-changes reads, as preview does.
         var (stack, folder) = context;
-        await using var state = await context.OpenStateAsync(console, writes ? "refresh" : null, cancellationToken);
-        if (state.Failure is { } failure)
+        // The refresh shares every id and value equal to a recorded one with the state.
+        var interner = new Interner();
+        await using var state = await StateSession.LockAsync(console, stack, folder, writes ? "refresh" : null, cancellationToken);
+        if ((state.Failure ?? await state.ReadAsync(console, interner, cancellationToken)) is { } failure)
         {
             return failure;
         }
@@ -45,8 +47,8 @@ internal sealed class RefreshOperation(CliConsole console, IProviderFactory prov
         await using var connection = await providers.ConnectAsync(stack, folder, cancellationToken);
         human.MarkupLineInterpolated($"Refreshing stack [bold]{stack.Stack}[/] (project {stack.Project}) from {stack.Cloud.Name} ({connection.Endpoint})");
         var checkpoint = await state.ResolvePendingAsync(console, connection.Provider, cancellationToken);
-        var parents = stack.Registrations.Select(r => r.Id).Concat(checkpoint.Resources.Select(r => r.Id.Parent).OfType<ArmResourceId>());
-        var refreshed = await Refresher.RefreshAsync(connection.Provider, parents, TenantRegistration.ChildTypeSegment, TenantRegistration.ApiVersion, cancellationToken: cancellationToken);
+        var parents = stack.Registrations.Select(r => r.Id).Concat(Refresher.ParentsOf(checkpoint.Resources.Select(r => r.Id)));
+        var refreshed = await Refresher.RefreshAsync(connection.Provider, parents, TenantRegistration.ChildTypeSegment, TenantRegistration.ApiVersion, interner: interner, cancellationToken: cancellationToken);
         var observed = refreshed.Resources.ToDictionary(r => r.Id);
 
         var steps = ImmutableArray.CreateBuilder<Step>();

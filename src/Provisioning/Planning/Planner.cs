@@ -78,7 +78,7 @@ public static class Planner
                 errors.Add($"{old.Urn} ({old.Id}) is protected and would be deleted: set protect: false on it, run up, then delete or destroy.");
                 refused.Add(new Step(StepKind.Delete, old.Urn, old.Id, null, current, Diff(current.Properties, null), "protected: refused"));
             }
-            else if (old.Options.RetainOnDelete && mode == PlanMode.Update)
+            else if (old.Options.RetainOnDelete)
             {
                 deletes.Add(new Step(StepKind.Forget, old.Urn, old.Id, null, current, [], "retainOnDelete: forgotten, left in Azure"));
             }

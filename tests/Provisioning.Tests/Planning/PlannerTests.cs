@@ -216,6 +216,17 @@ public sealed class PlannerTests
     }
 
     [Fact]
+    public void Destroy_forgets_a_retained_resource_without_deleting_it_as_Pulumi_does()
+    {
+        var retainedContoso = ResourceState.From(Contoso) with { Options = new ResourceOptions(RetainOnDelete: true) };
+
+        var plan = Planner.Plan(Desired, [retainedContoso, .. StateOf(Fabrikam)], Observed(Contoso, Fabrikam), PlanMode.Destroy);
+
+        Assert.Equal([(StepKind.Forget, Contoso.Id), (StepKind.Delete, Fabrikam.Id)], plan.Steps.Select(s => (s.Kind, s.Id)));
+        Assert.Contains("retainOnDelete", plan.Steps[0].Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_tenant_moving_to_another_subscription_is_created_under_the_new_id_before_the_old_one_is_deleted()
     {
         var moved = TenantRegistration.Expand(SingleStamp() with
