@@ -38,7 +38,7 @@ public sealed partial class AzureBlobStateStore
         }
 
         await _lock.SetMetadataAsync(Metadata(info), new BlobRequestConditions { LeaseId = leaseId }, cancellationToken);
-        return new BlobLeaseLock(lease, LeaseDuration / 3, _time);
+        return new BlobLeaseLock(_lock, lease, LeaseDuration / 3, _time);
     }
 
     /// <summary>

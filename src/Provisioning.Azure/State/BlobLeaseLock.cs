@@ -1,17 +1,24 @@
 using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
 
 namespace Provisioning.Azure.State;
 
-/// <summary>A held blob lease, renewed every <c>renewEvery</c> until disposed, then released.</summary>
+/// <summary>
+/// A held blob lease, renewed every <c>renewEvery</c> until disposed; then the holder's details are cleared from the
+/// blob's metadata (so the next holder is never shown as the previous one) and the lease is released.
+/// </summary>
 internal sealed class BlobLeaseLock : IAsyncDisposable
 {
+    private readonly BlobClient _blob;
     private readonly BlobLeaseClient _lease;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _renewal;
 
-    public BlobLeaseLock(BlobLeaseClient lease, TimeSpan renewEvery, TimeProvider time)
+    public BlobLeaseLock(BlobClient blob, BlobLeaseClient lease, TimeSpan renewEvery, TimeProvider time)
     {
+        _blob = blob;
         _lease = lease;
         _renewal = RenewAsync(renewEvery, time, _stop.Token);
     }
@@ -23,6 +30,7 @@ internal sealed class BlobLeaseLock : IAsyncDisposable
         _stop.Dispose();
         try
         {
+            await _blob.SetMetadataAsync(new Dictionary<string, string>(), new BlobRequestConditions { LeaseId = _lease.LeaseId });
             await _lease.ReleaseAsync();
         }
         catch (RequestFailedException)

@@ -38,7 +38,8 @@ public sealed class LockTests(ITestOutputHelper output) : IAsyncLifetime
         }
 
         using var folder = new StackFolder(StackFolder.LocalStackYaml);
-        File.AppendAllText(Path.Combine(folder.Path, "Pulumi.yaml"), $"backend:\n  url: azblob://state/e2e-{Guid.NewGuid():N}\n");
+        var prefix = $"e2e-{Guid.NewGuid():N}";
+        File.AppendAllText(Path.Combine(folder.Path, "Pulumi.yaml"), $"backend:\n  url: azblob://state/{prefix}\n");
         Environment.SetEnvironmentVariable("AZURE_STORAGE_CONNECTION_STRING", Azurite.ConnectionString);
         try
         {
@@ -48,6 +49,10 @@ public sealed class LockTests(ITestOutputHelper output) : IAsyncLifetime
             Assert.True(again.ExitCode == 0, again.ToString());
             Assert.Contains("No changes", again.Out, StringComparison.Ordinal);
             Assert.False(Directory.Exists(Path.Combine(folder.Path, ".provision", "stacks")));
+
+            // Released locks leave no holder behind: the next run that loses a race never names a previous one.
+            var lockBlob = new global::Azure.Storage.Blobs.BlobContainerClient(Azurite.ConnectionString, "state").GetBlobClient($"{prefix}/tenant-registrations/local.lock");
+            Assert.Empty((await lockBlob.GetPropertiesAsync()).Value.Metadata);
         }
         finally
         {
