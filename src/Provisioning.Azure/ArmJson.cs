@@ -62,34 +62,6 @@ internal static class ArmJson
         return new ObservedResource(id, string.IsNullOrEmpty(type) ? id.ResourceType : type, properties.ToImmutable());
     }
 
-    /// <summary>Reads the items and the absolute <c>nextLink</c> of one list page; a missing <c>value</c> is an empty page.</summary>
-    public static (IReadOnlyList<ObservedResource> Items, Uri? NextLink) ReadPage(JsonElement page)
-    {
-        if (page.ValueKind != JsonValueKind.Object)
-        {
-            throw new FormatException($"a list page must be a JSON object, not {page.ValueKind}");
-        }
-
-        var items = new List<ObservedResource>();
-        if (page.TryGetProperty("value", out var value) && value.ValueKind == JsonValueKind.Array)
-        {
-            foreach (var item in value.EnumerateArray())
-            {
-                items.Add(ReadResource(item));
-            }
-        }
-
-        var next = StringOf(page, "nextLink");
-        if (string.IsNullOrEmpty(next))
-        {
-            return (items, null);
-        }
-
-        return Uri.TryCreate(next, UriKind.Absolute, out var nextLink)
-            ? (items, nextLink)
-            : throw new FormatException($"the nextLink '{next}' is not an absolute URI");
-    }
-
     /// <summary>Reads ARM's <c>{"error":{"code","message"}}</c>, or quotes the start of a body that is not ARM JSON.</summary>
     public static (string? Code, string? Message) ReadError(Response response)
     {

@@ -12,14 +12,21 @@ public sealed partial class AzureStackResourceClient
     /// GETs <c>{parent}/{childType}</c> and streams its items page by page, following <c>nextLink</c> until it is absent;
     /// a page without <c>value</c> is empty, and a <c>nextLink</c> to another host is refused.
     /// </summary>
-    public async IAsyncEnumerable<ObservedResource> ListAsync(ArmResourceId parent, string childType, string apiVersion, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<ObservedResource> ListAsync(ArmResourceId parent, string childType, string apiVersion, CancellationToken cancellationToken = default) =>
+        ListAsync(parent, childType, apiVersion, null, cancellationToken);
+
+    /// <summary>
+    /// Lists as <see cref="ListAsync(ArmResourceId, string, string, CancellationToken)"/>, reading each page straight from its bytes and
+    /// taking ids and values whose text <paramref name="interner"/> already holds from it.
+    /// </summary>
+    public async IAsyncEnumerable<ObservedResource> ListAsync(ArmResourceId parent, string childType, string apiVersion, Interner? interner, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(childType);
         var path = $"{parent}/{childType}";
         Uri? next = UriOf(path, apiVersion);
         while (next is not null)
         {
-            var (items, nextLink) = await ReadPageAsync(next, path, cancellationToken).ConfigureAwait(false);
+            var (items, nextLink) = await ReadPageAsync(next, path, interner, cancellationToken).ConfigureAwait(false);
             foreach (var item in items)
             {
                 yield return item;
@@ -29,7 +36,7 @@ public sealed partial class AzureStackResourceClient
         }
     }
 
-    private async Task<(IReadOnlyList<ObservedResource> Items, Uri? NextLink)> ReadPageAsync(Uri uri, string path, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<ObservedResource> Items, Uri? NextLink)> ReadPageAsync(Uri uri, string path, Interner? interner, CancellationToken cancellationToken)
     {
         using var message = CreateMessage(RequestMethod.Get, uri);
         var response = await SendAsync(message, path, cancellationToken).ConfigureAwait(false);
@@ -43,7 +50,7 @@ public sealed partial class AzureStackResourceClient
             return ([], null);
         }
 
-        var page = ReadBody(message, path, ArmJson.ReadPage);
+        var page = ReadValid(message, path, () => ArmPageReader.Read(message.Response.Content.ToMemory().Span, interner));
         if (page.NextLink is { } link && Uri.Compare(link, Endpoint, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0)
         {
             throw new ArmRequestException("GET", path, response.Status, null,

@@ -163,12 +163,19 @@ public sealed partial class AzureStackResourceClient : IResourceProvider
         return message;
     }
 
-    private static T ReadBody<T>(HttpMessage message, string path, Func<JsonElement, T> read)
-    {
-        try
+    private static T ReadBody<T>(HttpMessage message, string path, Func<JsonElement, T> read) =>
+        ReadValid(message, path, () =>
         {
             using var document = JsonDocument.Parse(message.Response.Content.ToMemory());
             return read(document.RootElement);
+        });
+
+    /// <summary>Runs a reader of the response body, turning a body that is not what ARM sends into an <see cref="ArmRequestException"/>.</summary>
+    private static T ReadValid<T>(HttpMessage message, string path, Func<T> read)
+    {
+        try
+        {
+            return read();
         }
         catch (Exception e) when (e is JsonException or FormatException)
         {

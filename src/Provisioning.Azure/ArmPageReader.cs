@@ -1,0 +1,190 @@
+using System.Buffers;
+using System.Collections.Immutable;
+using System.Text.Json;
+using Provisioning.Execution;
+using Provisioning.Model;
+
+namespace Provisioning.Azure;
+
+/// <summary>
+/// Reads one list page (<c>{"value":[…],"nextLink":…}</c>) straight from the response bytes with a forward-only reader:
+/// a page of 1,000 mappings becomes 1,000 <see cref="ObservedResource"/>s without a document in between. With an
+/// <see cref="Interner"/>, an id, type or value whose text is already known is taken from it, not allocated again.
+/// </summary>
+internal static class ArmPageReader
+{
+    private const int StackBufferChars = 256;
+
+    /// <summary>The items and the absolute <c>nextLink</c>; throws <see cref="FormatException"/> or <see cref="JsonException"/> for a body that is not a page.</summary>
+    public static (IReadOnlyList<ObservedResource> Items, Uri? NextLink) Read(ReadOnlySpan<byte> json, Interner? interner)
+    {
+        var texts = interner ?? new Interner();
+        var reader = new Utf8JsonReader(json);
+        Next(ref reader);
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new FormatException($"a list page must be a JSON object, not {KindOf(reader.TokenType)}");
+        }
+
+        var items = new List<ObservedResource>();
+        string? next = null;
+        while (Next(ref reader) == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("value"u8))
+            {
+                if (Next(ref reader) == JsonTokenType.StartArray)
+                {
+                    while (Next(ref reader) != JsonTokenType.EndArray)
+                    {
+                        items.Add(ReadItem(ref reader, texts));
+                    }
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+            else if (reader.ValueTextEquals("nextLink"u8))
+            {
+                next = Next(ref reader) == JsonTokenType.String ? reader.GetString() : null;
+                reader.Skip();
+            }
+            else
+            {
+                Next(ref reader);
+                reader.Skip();
+            }
+        }
+
+        if (string.IsNullOrEmpty(next))
+        {
+            return (items, null);
+        }
+
+        return Uri.TryCreate(next, UriKind.Absolute, out var nextLink)
+            ? (items, nextLink)
+            : throw new FormatException($"the nextLink '{next}' is not an absolute URI");
+    }
+
+    private static ObservedResource ReadItem(ref Utf8JsonReader reader, Interner texts)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new FormatException($"a resource must be a JSON object, not {KindOf(reader.TokenType)}");
+        }
+
+        ArmResourceId? id = null;
+        string? type = null;
+        List<KeyValuePair<string, string>>? properties = null;
+        while (Next(ref reader) == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("id"u8))
+            {
+                if (Next(ref reader) == JsonTokenType.String && !reader.ValueIsEmpty())
+                {
+                    id = IdOf(ref reader, texts);
+                }
+            }
+            else if (reader.ValueTextEquals("type"u8))
+            {
+                type = Next(ref reader) == JsonTokenType.String ? TextOf(ref reader, texts) : null;
+            }
+            else if (reader.ValueTextEquals("properties"u8))
+            {
+                if (Next(ref reader) == JsonTokenType.StartObject)
+                {
+                    properties = ReadProperties(ref reader, texts);
+                }
+            }
+            else
+            {
+                Next(ref reader);
+            }
+
+            reader.Skip();
+        }
+
+        var found = id ?? throw new FormatException("a resource has no 'id'");
+        var bag = properties is null or { Count: 0 }
+            ? ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal)
+            : texts.Properties(properties);
+        return new ObservedResource(found, string.IsNullOrEmpty(type) ? found.ResourceType : type, bag);
+    }
+
+    /// <summary>The string members of <c>properties</c> (others are skipped); a repeated name keeps its last value.</summary>
+    private static List<KeyValuePair<string, string>> ReadProperties(ref Utf8JsonReader reader, Interner texts)
+    {
+        var pairs = new List<KeyValuePair<string, string>>(1);
+        while (Next(ref reader) == JsonTokenType.PropertyName)
+        {
+            var name = TextOf(ref reader, texts);
+            if (Next(ref reader) == JsonTokenType.String)
+            {
+                var value = TextOf(ref reader, texts);
+                pairs.RemoveAll(p => p.Key == name);
+                pairs.Add(new(name, value));
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        pairs.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+        return pairs;
+    }
+
+    private static ArmResourceId IdOf(ref Utf8JsonReader reader, Interner texts)
+    {
+        char[]? rented = null;
+        var length = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
+        var buffer = length <= StackBufferChars ? stackalloc char[StackBufferChars] : (rented = ArrayPool<char>.Shared.Rent(length));
+        try
+        {
+            var text = buffer[..reader.CopyString(buffer)];
+            return texts.TryGetId(text, out var id, out var error) ? id : throw new FormatException(error);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private static string TextOf(ref Utf8JsonReader reader, Interner texts)
+    {
+        char[]? rented = null;
+        var length = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
+        var buffer = length <= StackBufferChars ? stackalloc char[StackBufferChars] : (rented = ArrayPool<char>.Shared.Rent(length));
+        try
+        {
+            return texts.Text(buffer[..reader.CopyString(buffer)]);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private static bool ValueIsEmpty(this ref Utf8JsonReader reader) =>
+        reader.HasValueSequence ? reader.ValueSequence.IsEmpty : reader.ValueSpan.IsEmpty;
+
+    private static JsonTokenType Next(ref Utf8JsonReader reader) =>
+        reader.Read() ? reader.TokenType : throw new JsonException("the body ends before the JSON is complete");
+
+    private static string KindOf(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartArray => nameof(JsonValueKind.Array),
+        JsonTokenType.String => nameof(JsonValueKind.String),
+        JsonTokenType.Number => nameof(JsonValueKind.Number),
+        JsonTokenType.True => nameof(JsonValueKind.True),
+        JsonTokenType.False => nameof(JsonValueKind.False),
+        JsonTokenType.Null => nameof(JsonValueKind.Null),
+        _ => token.ToString(),
+    };
+}
