@@ -3,6 +3,7 @@ using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
+using Provisioning.Model;
 using Provisioning.State;
 
 namespace Provisioning.Azure.State;
@@ -46,7 +47,10 @@ public sealed partial class AzureBlobStateStore : IJournalStateStore, IStateLock
     public string? LastReadNote { get; private set; }
 
     /// <inheritdoc />
-    public async Task<Checkpoint?> ReadAsync(CancellationToken cancellationToken = default)
+    public Task<Checkpoint?> ReadAsync(CancellationToken cancellationToken = default) => ReadAsync(null, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<Checkpoint?> ReadAsync(Interner? interner, CancellationToken cancellationToken = default)
     {
         LastReadNote = null;
         await Container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
@@ -57,7 +61,7 @@ public sealed partial class AzureBlobStateStore : IJournalStateStore, IStateLock
             var download = await _snapshot.DownloadContentAsync(cancellationToken);
             _snapshotETag = download.Value.Details.ETag;
             using var stream = download.Value.Content.ToStream();
-            snapshot = CheckpointSerializer.Read(stream, _snapshot.Uri.AbsolutePath);
+            snapshot = CheckpointSerializer.Read(stream, _snapshot.Uri.AbsolutePath, interner);
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {

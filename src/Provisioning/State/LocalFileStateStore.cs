@@ -29,7 +29,10 @@ public sealed partial class LocalFileStateStore(string path) : IJournalStateStor
     public void Dispose() => _journalGate.Dispose();
 
     /// <inheritdoc />
-    public async Task<Checkpoint?> ReadAsync(CancellationToken cancellationToken = default)
+    public Task<Checkpoint?> ReadAsync(CancellationToken cancellationToken = default) => ReadAsync(null, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<Checkpoint?> ReadAsync(Model.Interner? interner, CancellationToken cancellationToken = default)
     {
         LastReadNote = null;
         var journal = await ReadJournalAsync(cancellationToken);
@@ -38,8 +41,9 @@ public sealed partial class LocalFileStateStore(string path) : IJournalStateStor
         {
             try
             {
-                await using var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
-                snapshot = CheckpointSerializer.Read(stream, Path);
+                // The reader reads in its own slices: no stream buffer on top.
+                await using var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
+                snapshot = CheckpointSerializer.Read(stream, Path, interner);
             }
             catch (InvalidDataException e)
             {
