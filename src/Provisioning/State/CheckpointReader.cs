@@ -137,7 +137,7 @@ internal sealed class CheckpointReader(Stream stream, Interner interner, string 
         var resources = ImmutableArray.CreateBuilder<ResourceState>();
         while (true)
         {
-            var item = NextValue();
+            var item = NextToken();
             if (item.TokenType == JsonTokenType.EndArray)
             {
                 Commit(ref item);
@@ -146,8 +146,16 @@ internal sealed class CheckpointReader(Stream stream, Interner interner, string 
                 return (resources, "sha256:" + Convert.ToHexStringLower(hash.GetHashAndReset()));
             }
 
-            resources.Add(ReadResource(ref item));
-            Commit(ref item);
+            // Parsed where it lies; a resource cut by the end of the slice is read again once the next slice is in.
+            if (TryReadResource(ref item, out var resource))
+            {
+                resources.Add(resource);
+                Commit(ref item);
+            }
+            else
+            {
+                Fill();
+            }
         }
     }
 
@@ -198,7 +206,7 @@ internal sealed class CheckpointReader(Stream stream, Interner interner, string 
                     };
                     break;
                 case "resource":
-                    resource = ReadResource(ref r);
+                    resource = TryReadResource(ref r, out var read) ? read : throw new JsonException("a pending operation's resource is incomplete.");
                     break;
                 default:
                     r.Skip();
@@ -209,65 +217,86 @@ internal sealed class CheckpointReader(Stream stream, Interner interner, string 
         return new PendingOperation(sequence ?? throw Missing("sequence"), operation ?? throw Missing("operation"), resource ?? throw Missing("resource"));
     }
 
-    /// <summary>One resource object (complete in the buffer), its values shared through the interner.</summary>
-    private ResourceState ReadResource(ref Utf8JsonReader r)
+    /// <summary>
+    /// One resource object, its values shared through the interner; false when the buffer ends inside it (read it again
+    /// with more data). Throws when it is malformed.
+    /// </summary>
+    private bool TryReadResource(ref Utf8JsonReader r, out ResourceState resource)
     {
+        resource = null!;
         ExpectObject(ref r, "a resource");
         Urn? urn = null, parent = null;
         ArmResourceId? id = null;
         string? type = null, apiVersion = null;
         ImmutableSortedDictionary<string, string>? properties = null;
         bool protect = false, retain = false;
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
+        while (true)
         {
-            if (r.ValueTextEquals("urn"u8))
+            if (!r.Read())
             {
-                r.Read();
-                urn = UrnOf(ref r, "urn");
+                return false;
             }
-            else if (r.ValueTextEquals("id"u8))
+
+            if (r.TokenType != JsonTokenType.PropertyName)
             {
-                r.Read();
-                id = IdOf(ref r);
+                break;
             }
-            else if (r.ValueTextEquals("type"u8))
+
+            var name = r.ValueTextEquals("urn"u8) ? 1
+                : r.ValueTextEquals("id"u8) ? 2
+                : r.ValueTextEquals("type"u8) ? 3
+                : r.ValueTextEquals("apiVersion"u8) ? 4
+                : r.ValueTextEquals("properties"u8) ? 5
+                : r.ValueTextEquals("parent"u8) ? 6
+                : r.ValueTextEquals("protect"u8) ? 7
+                : r.ValueTextEquals("retainOnDelete"u8) ? 8
+                : 0;
+            if (!r.Read())
             {
-                r.Read();
-                type = TextOf(ref r, "type");
+                return false;
             }
-            else if (r.ValueTextEquals("apiVersion"u8))
+
+            switch (name)
             {
-                r.Read();
-                apiVersion = TextOf(ref r, "apiVersion");
-            }
-            else if (r.ValueTextEquals("properties"u8))
-            {
-                r.Read();
-                properties = PropertiesOf(ref r);
-            }
-            else if (r.ValueTextEquals("parent"u8))
-            {
-                r.Read();
-                parent = UrnOf(ref r, "parent");
-            }
-            else if (r.ValueTextEquals("protect"u8))
-            {
-                r.Read();
-                protect = r.GetBoolean();
-            }
-            else if (r.ValueTextEquals("retainOnDelete"u8))
-            {
-                r.Read();
-                retain = r.GetBoolean();
-            }
-            else
-            {
-                r.Read();
-                r.Skip();
+                case 1:
+                    urn = UrnOf(ref r, "urn");
+                    break;
+                case 2:
+                    id = IdOf(ref r);
+                    break;
+                case 3:
+                    type = TextOf(ref r, "type");
+                    break;
+                case 4:
+                    apiVersion = TextOf(ref r, "apiVersion");
+                    break;
+                case 5:
+                    if (!TryReadProperties(ref r, out properties))
+                    {
+                        return false;
+                    }
+
+                    break;
+                case 6:
+                    parent = UrnOf(ref r, "parent");
+                    break;
+                case 7:
+                    protect = r.GetBoolean();
+                    break;
+                case 8:
+                    retain = r.GetBoolean();
+                    break;
+                default:
+                    if (!r.TrySkip())
+                    {
+                        return false;
+                    }
+
+                    break;
             }
         }
 
-        return new ResourceState(
+        resource = new ResourceState(
             urn ?? throw Missing("urn"),
             id ?? throw Missing("id"),
             type ?? throw Missing("type"),
@@ -275,18 +304,34 @@ internal sealed class CheckpointReader(Stream stream, Interner interner, string 
             properties ?? throw Missing("properties"),
             parent,
             protect || retain ? new ResourceOptions(protect, retain) : ResourceOptions.None);
+        return true;
     }
 
-    private ImmutableSortedDictionary<string, string> PropertiesOf(ref Utf8JsonReader r)
+    private bool TryReadProperties(ref Utf8JsonReader r, out ImmutableSortedDictionary<string, string>? properties)
     {
+        properties = null;
         ExpectObject(ref r, "'properties'");
         var pairs = new List<KeyValuePair<string, string>>(1);
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
+        while (true)
         {
+            if (!r.Read())
+            {
+                return false;
+            }
+
+            if (r.TokenType != JsonTokenType.PropertyName)
+            {
+                break;
+            }
+
             var name = Chars(ref r, out var rented);
             var key = interner.Text(name);
             Return(rented);
-            r.Read();
+            if (!r.Read())
+            {
+                return false;
+            }
+
             if (r.TokenType != JsonTokenType.String)
             {
                 throw new JsonException($"property '{key}' must be a string, not {Kind(r.TokenType)}.");
@@ -298,7 +343,8 @@ internal sealed class CheckpointReader(Stream stream, Interner interner, string 
         }
 
         pairs.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
-        return pairs.Count == 0 ? ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal) : interner.Properties(pairs);
+        properties = pairs.Count == 0 ? ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal) : interner.Properties(pairs);
+        return true;
     }
 
     private Urn UrnOf(ref Utf8JsonReader r, string name)
