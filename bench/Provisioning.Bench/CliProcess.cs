@@ -32,7 +32,7 @@ internal sealed class CliProcess(string cliDll)
     }
 
     /// <summary>Runs <c>provision {arguments}</c> in <paramref name="workingDirectory"/>; peak memory comes from <c>/usr/bin/time -v</c> when present, else from polling.</summary>
-    public async Task<CliRun> RunAsync(string workingDirectory, IReadOnlyList<string> arguments, CancellationToken cancellationToken = default)
+    public async Task<CliRun> RunAsync(string workingDirectory, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment = null, CancellationToken cancellationToken = default)
     {
         var useTime = File.Exists(TimeTool);
         var start = new ProcessStartInfo(useTime ? TimeTool : "dotnet")
@@ -54,6 +54,11 @@ internal sealed class CliProcess(string cliDll)
         }
 
         start.Environment["NO_COLOR"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         var timer = Stopwatch.StartNew();
         using var process = Process.Start(start)!;

@@ -31,14 +31,21 @@ internal sealed class ScaleProject : IDisposable
 
     public int Mappings { get; }
 
-    public static async Task<ScaleProject> CreateAsync(string stack, int registrations, int tenants, CancellationToken cancellationToken = default)
+    /// <summary>The emulator's data file, seeded with every mapping: the embedded emulator's, or the one a standalone emulator is given.</summary>
+    public string EmulatorDataFile => Path.Combine(Directory, ".provision", "emulator", "arm.json");
+
+    /// <summary>
+    /// Generates the project; <paramref name="endpoint"/> (a standalone emulator's <c>https://127.0.0.1:PORT/</c>) replaces
+    /// <c>cloud: local</c> when given.
+    /// </summary>
+    public static async Task<ScaleProject> CreateAsync(string stack, int registrations, int tenants, Uri? endpoint = null, CancellationToken cancellationToken = default)
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("provision-bench-").FullName;
         var project = new ScaleProject(directory, stack, registrations * tenants);
         try
         {
             await File.WriteAllTextAsync(Path.Combine(directory, StackLoader.ProjectFileName), $"name: {Project}\nruntime: provision\n", cancellationToken);
-            await File.WriteAllTextAsync(Path.Combine(directory, StackLoader.StackFileName(stack)), StackYaml(registrations, tenants), cancellationToken);
+            await File.WriteAllTextAsync(Path.Combine(directory, StackLoader.StackFileName(stack)), StackYaml(registrations, tenants, endpoint), cancellationToken);
             await SeedEmulatorAsync(directory, registrations, tenants, cancellationToken);
             await WriteStateAsync(directory, stack, cancellationToken);
             return project;
@@ -76,11 +83,12 @@ internal sealed class ScaleProject : IDisposable
 
     public static string TenantSubscription(int t) => string.Create(CultureInfo.InvariantCulture, $"{t:x8}-2222-4000-8000-00000000000d");
 
-    private static string StackYaml(int registrations, int tenants)
+    private static string StackYaml(int registrations, int tenants, Uri? endpoint)
     {
         var yaml = new StringBuilder();
         var keys = string.Join(", ", Enumerable.Range(0, registrations).Select(r => $"r{r}"));
-        yaml.Append(CultureInfo.InvariantCulture, $"config:\n  {Project}:cloud: local\n  {Project}:registrations:\n");
+        var cloud = endpoint is null ? "local" : $"{endpoint}\n  {Project}:tokenScope: {endpoint}.default";
+        yaml.Append(CultureInfo.InvariantCulture, $"config:\n  {Project}:cloud: {cloud}\n  {Project}:registrations:\n");
         for (var r = 0; r < registrations; r++)
         {
             yaml.Append(CultureInfo.InvariantCulture, $"    r{r}:\n      subscriptionId: {RegistrationSubscription(r)}\n      resourceGroup: azurestack\n      name: {RegistrationName(r)}\n");
@@ -97,7 +105,7 @@ internal sealed class ScaleProject : IDisposable
 
     private static async Task SeedEmulatorAsync(string directory, int registrations, int tenants, CancellationToken cancellationToken)
     {
-        var dataFile = Path.Combine(directory, ".provision", "emulator", "arm.json");
+        var dataFile = Path.Combine(directory, ".provision", "emulator", "arm.json"); // EmulatorDataFile
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(dataFile)!);
         var options = new ArmEmulatorOptions { DataFile = dataFile, UseHttps = false, Throttling = { Enabled = false } };
         await using var emulator = await Emulator.StartAsync(options, cancellationToken);
