@@ -27,16 +27,27 @@ internal static class LoopbackTransport
     {
         var algorithm = AlgorithmOf(thumbprint);
 #pragma warning disable CA2000 // The transport owns the handler for its whole life.
-        var handler = new HttpClientHandler
+        var handler = new SocketsHttpHandler
         {
-            ServerCertificateCustomValidationCallback = (request, presented, _, errors) =>
-                request.RequestUri is { IsLoopback: true }
-                    ? presented is not null && string.Equals(presented.GetCertHashString(algorithm), thumbprint, StringComparison.OrdinalIgnoreCase)
-                    : errors == SslPolicyErrors.None,
+            SslOptions = new SslClientAuthenticationOptions
+            {
+                // The certificate is judged by its thumbprint alone: a chain built against the system's roots (loading every
+                // CA certificate on the machine, a visible part of a short command's time) would only be thrown away. A host
+                // that is not loopback finds no root here and is refused.
+                CertificateChainPolicy = new X509ChainPolicy { TrustMode = X509ChainTrustMode.CustomRootTrust, RevocationMode = X509RevocationMode.NoCheck },
+                RemoteCertificateValidationCallback = (sender, presented, _, errors) =>
+                    sender is SslStream { TargetHostName: var host } && IsLoopback(host)
+                        ? presented is not null && string.Equals(presented.GetCertHashString(algorithm), thumbprint, StringComparison.OrdinalIgnoreCase)
+                        : errors == SslPolicyErrors.None,
+            },
         };
 #pragma warning restore CA2000
         return new HttpClientTransport(handler);
     }
+
+    private static bool IsLoopback(string host) =>
+        string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
+        || (System.Net.IPAddress.TryParse(host.Trim('[', ']'), out var address) && System.Net.IPAddress.IsLoopback(address));
 
     /// <summary>The hash a thumbprint of this length was made with.</summary>
     private static HashAlgorithmName AlgorithmOf(string thumbprint)
