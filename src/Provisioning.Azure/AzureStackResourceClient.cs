@@ -21,18 +21,18 @@ public sealed partial class AzureStackResourceClient : IResourceProvider
     private readonly string _defaultApiVersion;
 
     /// <summary>
-    /// Creates the client; throws <see cref="ArgumentException"/> for an endpoint that is not HTTPS, or a trusted
-    /// server certificate with an endpoint that is not loopback.
+    /// Creates the client; throws <see cref="ArgumentException"/> for an endpoint that is neither HTTPS nor plain HTTP to
+    /// loopback (the emulator), or a trusted server certificate with an endpoint that is not loopback.
     /// </summary>
     public AzureStackResourceClient(TokenCredential credential, AzureStackClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(credential);
         ArgumentNullException.ThrowIfNull(options);
         var endpoint = options.Endpoint;
-        if (!string.Equals(endpoint.Scheme, Uri.UriSchemeHttps, StringComparison.OrdinalIgnoreCase))
+        if (!string.Equals(endpoint.Scheme, Uri.UriSchemeHttps, StringComparison.OrdinalIgnoreCase) && !IsPlainLoopback(endpoint))
         {
             throw new ArgumentException(
-                $"The ARM endpoint '{endpoint}' must use HTTPS. Plain HTTP is never used, not even for the local emulator (it serves HTTPS).",
+                $"The ARM endpoint '{endpoint}' must use HTTPS; plain HTTP is accepted only on loopback (the emulator).",
                 nameof(options));
         }
 
@@ -131,7 +131,9 @@ public sealed partial class AzureStackResourceClient : IResourceProvider
             perRetry.Add(new PacingPolicy(new SubscriptionPacer(options.Pacing, options.TimeProvider)));
         }
 
-        perRetry.Add(new BearerTokenAuthenticationPolicy(credential, options.TokenScope));
+        perRetry.Add(IsPlainLoopback(options.Endpoint)
+            ? new LoopbackTokenPolicy(credential, options.TokenScope)
+            : new BearerTokenAuthenticationPolicy(credential, options.TokenScope));
         if (options.HttpLog is { } log)
         {
             perRetry.Add(new HttpLogPolicy(log, options.TimeProvider));
@@ -150,6 +152,9 @@ public sealed partial class AzureStackResourceClient : IResourceProvider
             options.RetryPolicy = chosen;
         }
     }
+
+    private static bool IsPlainLoopback(Uri endpoint) =>
+        endpoint.IsLoopback && string.Equals(endpoint.Scheme, Uri.UriSchemeHttp, StringComparison.OrdinalIgnoreCase);
 
     private Uri UriOf(string path, string apiVersion) =>
         new($"{_endpointBase}{path}?api-version={Uri.EscapeDataString(string.IsNullOrEmpty(apiVersion) ? _defaultApiVersion : apiVersion)}");

@@ -10,14 +10,25 @@ public sealed class AzureStackClientOptionsTests
     private static readonly StaticTokenCredential Credential = new("options-token");
 
     [Theory]
-    [InlineData("http://127.0.0.1:5000/")]
-    [InlineData("http://localhost/")]
     [InlineData("http://management.azure.com/")]
-    public void A_plain_HTTP_endpoint_is_refused_even_on_loopback(string endpoint)
+    [InlineData("http://10.0.0.1:5000/")]
+    [InlineData("ftp://127.0.0.1/")]
+    public void A_plain_HTTP_endpoint_is_refused_unless_it_is_loopback(string endpoint)
     {
         var error = Assert.Throws<ArgumentException>(() => new AzureStackResourceClient(Credential, new AzureStackClientOptions(new Uri(endpoint))));
 
         Assert.Contains("must use HTTPS", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:5000/")]
+    [InlineData("http://localhost/")]
+    [InlineData("http://[::1]:5000/")]
+    public void A_plain_HTTP_endpoint_on_loopback_is_accepted(string endpoint)
+    {
+        var client = new AzureStackResourceClient(Credential, new AzureStackClientOptions(new Uri(endpoint)));
+
+        Assert.Equal(new Uri(endpoint), client.Endpoint);
     }
 
     [Fact]

@@ -47,6 +47,22 @@ public sealed class EmulatorIntegrationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Plain_HTTP_on_loopback_carries_the_token_and_works_end_to_end()
+    {
+        await using var plain = await ArmEmulator.ArmEmulator.StartAsync(new ArmEmulatorOptions { UseHttps = false });
+        plain.Store.SeedRegistration(Subscription, "azurestack", "azurestack-west");
+        Assert.Equal("http", plain.BaseUri.Scheme);
+        var client = new AzureStackResourceClient(new LocalEmulatorCredential(), new AzureStackClientOptions(plain.BaseUri));
+        var id = Registration.Child("customerSubscriptions", Guid.NewGuid().ToString());
+
+        await client.PutAsync(id, "2017-06-01", TenantProperties(Tenant));
+        var listed = await client.ListAsync(Registration, "customerSubscriptions", "2017-06-01").ToListAsync();
+
+        Assert.Equal([id], listed.Select(m => m.Id));
+        Assert.Equal(Tenant, listed[0].Properties["tenantId"]);
+    }
+
+    [Fact]
     public async Task The_emulator_is_refused_when_the_trusted_thumbprint_is_another_certificates()
     {
         var options = new AzureStackClientOptions(_emulator.BaseUri) { TrustedServerCertificateThumbprint = new string('0', 40) };

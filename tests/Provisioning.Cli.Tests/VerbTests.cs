@@ -117,7 +117,7 @@ public sealed class VerbTests : IDisposable
         }
 
         var file = _folder.PathOf("state.json");
-        await File.WriteAllTextAsync(file, exported.Out.Replace("\"stack\": \"dev\"", "\"stack\": \"prod\"", StringComparison.Ordinal));
+        await File.WriteAllTextAsync(file, exported.Out.Replace("\"stack\":\"dev\"", "\"stack\":\"prod\"", StringComparison.Ordinal));
         var wrongStack = await CliHarness.RunAsync(_providers, "stack", "import", "-s", "dev", "-C", _folder.Path, "--file", file);
         await File.WriteAllTextAsync(file, "{ \"version\": 1 ");
         var corrupt = await CliHarness.RunAsync(_providers, "stack", "import", "-s", "dev", "-C", _folder.Path, "--file", file);

@@ -7,7 +7,7 @@ namespace Provisioning.Cli.Engine;
 
 /// <summary>
 /// Connects to Azure with the ARM client, or, for the <c>local</c> cloud, starts the embedded
-/// emulator on loopback HTTPS with its data in the work folder, so successive commands see the
+/// emulator on loopback (plain HTTP) with its data in the work folder, so successive commands see the
 /// same "Azure". The emulator's stamps are registered from the stack, as an operator would have done.
 /// </summary>
 internal sealed class DefaultProviderFactory : IProviderFactory
@@ -63,7 +63,8 @@ internal sealed class DefaultProviderFactory : IProviderFactory
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(folder.EmulatorDataPath)!);
-        var emulator = await ArmEmulator.ArmEmulator.StartAsync(new ArmEmulatorOptions { DataFile = folder.EmulatorDataPath, PageSize = LocalPageSize }, cancellationToken);
+        // Plain HTTP on loopback (as the contract allows for the emulator): no certificate to make, no TLS handshake.
+        var emulator = await ArmEmulator.ArmEmulator.StartAsync(new ArmEmulatorOptions { DataFile = folder.EmulatorDataPath, PageSize = LocalPageSize, UseHttps = false }, cancellationToken);
         try
         {
             var known = emulator.Store.GetRegistrations().Select(k => k.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -72,7 +73,7 @@ internal sealed class DefaultProviderFactory : IProviderFactory
                 emulator.Store.SeedRegistration(r.SubscriptionId, r.ResourceGroup, r.Name);
             }
 
-            var options = new AzureStackClientOptions(emulator.BaseUri) { TrustedServerCertificate = emulator.Certificate, HttpLog = HttpLog };
+            var options = new AzureStackClientOptions(emulator.BaseUri) { HttpLog = HttpLog };
             var local = new AzureStackResourceClient(new LocalEmulatorCredential(), options);
             return new ProviderConnection(local, $"embedded ARM emulator at {emulator.BaseUri}", emulator);
         }
