@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Provisioning.Execution;
 using Provisioning.Model;
@@ -16,6 +17,7 @@ internal static class ArmPageReader
     private const int StackBufferChars = 256;
 
     /// <summary>The items and the absolute <c>nextLink</c>; throws <see cref="FormatException"/> or <see cref="JsonException"/> for a body that is not a page.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (IReadOnlyList<ObservedResource> Items, Uri? NextLink) Read(ReadOnlySpan<byte> json, Interner? interner)
     {
         var texts = interner ?? new Interner();
@@ -66,6 +68,7 @@ internal static class ArmPageReader
             : throw new FormatException($"the nextLink '{next}' is not an absolute URI");
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ObservedResource ReadItem(ref Utf8JsonReader reader, Interner texts)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -112,6 +115,7 @@ internal static class ArmPageReader
     }
 
     /// <summary>The string members of <c>properties</c> (others are skipped); a repeated name keeps its last value.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<KeyValuePair<string, string>> ReadProperties(ref Utf8JsonReader reader, Interner texts)
     {
         var pairs = new List<KeyValuePair<string, string>>(1);
@@ -134,6 +138,7 @@ internal static class ArmPageReader
         return pairs;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ArmResourceId IdOf(ref Utf8JsonReader reader, Interner texts)
     {
         char[]? rented = null;
@@ -153,6 +158,7 @@ internal static class ArmPageReader
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string TextOf(ref Utf8JsonReader reader, Interner texts)
     {
         char[]? rented = null;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Provisioning.Config;
 using Provisioning.Model;
 
@@ -73,6 +74,7 @@ public static class TenantRegistration
     }
 
     /// <summary>Expands one registration with the given tenants into a component.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Component Expand(string project, string stack, Registration registration, IEnumerable<(Tenant Tenant, TenantMapping Mapping)> tenants)
     {
         ArgumentNullException.ThrowIfNull(registration);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 
 namespace Provisioning.Model;
 
@@ -26,6 +27,7 @@ public sealed class Interner
     }
 
     /// <summary>Adds the values of some resources.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(IEnumerable<Resource> resources)
     {
         ArgumentNullException.ThrowIfNull(resources);
@@ -74,6 +76,7 @@ public sealed class Interner
     }
 
     /// <summary>The id with exactly this text: a known one, or a newly parsed one that is then known. False (with the reason) when the text is not an id.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryGetId(ReadOnlySpan<char> text, out ArmResourceId id, out string? error)
     {
         lock (_gate)
@@ -95,6 +98,7 @@ public sealed class Interner
     }
 
     /// <summary>The URN with exactly this text: a known one, or a newly parsed one (see <see cref="Urn.Parse"/>) that is then known.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Urn Urn(ReadOnlySpan<char> text)
     {
         lock (_gate)
@@ -111,6 +115,7 @@ public sealed class Interner
     }
 
     /// <summary>One string instance per distinct text (types, api-versions, property names and values).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string Text(ReadOnlySpan<char> text)
     {
         lock (_gate)
@@ -131,6 +136,7 @@ public sealed class Interner
     /// The property set with exactly these pairs: a shared instance for a single pair (a mapping's <c>tenantId</c>), a new one otherwise.
     /// Names and values should come from <see cref="Text"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ImmutableSortedDictionary<string, string> Properties(IReadOnlyList<KeyValuePair<string, string>> pairs)
     {
         ArgumentNullException.ThrowIfNull(pairs);

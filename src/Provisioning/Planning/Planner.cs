@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Provisioning.Execution;
 using Provisioning.Model;
 using Provisioning.State;
@@ -15,6 +16,7 @@ public static class Planner
     /// Plans the steps. When <paramref name="actual"/> is null the recorded state is trusted as the truth;
     /// otherwise <paramref name="actual"/> must hold every resource found under the parents that were listed.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Plan Plan(ResourceGraph desired, IReadOnlyCollection<ResourceState> state, IReadOnlyCollection<ObservedResource>? actual, PlanMode mode = PlanMode.Update)
     {
         ArgumentNullException.ThrowIfNull(desired);

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Provisioning.Model;
@@ -122,6 +123,7 @@ internal sealed class CheckpointReader(Stream stream, Interner interner, string 
         return checkpoint;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (ImmutableArray<ResourceState>.Builder Resources, string Checksum) ReadResources()
     {
         var start = NextToken();
@@ -221,6 +223,7 @@ internal sealed class CheckpointReader(Stream stream, Interner interner, string 
     /// One resource object, its values shared through the interner; false when the buffer ends inside it (read it again
     /// with more data). Throws when it is malformed.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryReadResource(ref Utf8JsonReader r, out ResourceState resource)
     {
         resource = null!;
@@ -307,6 +310,7 @@ internal sealed class CheckpointReader(Stream stream, Interner interner, string 
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryReadProperties(ref Utf8JsonReader r, out ImmutableSortedDictionary<string, string>? properties)
     {
         properties = null;
@@ -347,6 +351,7 @@ internal sealed class CheckpointReader(Stream stream, Interner interner, string 
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Urn UrnOf(ref Utf8JsonReader r, string name)
     {
         RequireString(ref r, name);
@@ -361,6 +366,7 @@ internal sealed class CheckpointReader(Stream stream, Interner interner, string 
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ArmResourceId IdOf(ref Utf8JsonReader r)
     {
         RequireString(ref r, "id");
@@ -375,6 +381,7 @@ internal sealed class CheckpointReader(Stream stream, Interner interner, string 
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string TextOf(ref Utf8JsonReader r, string name)
     {
         RequireString(ref r, name);
