@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
@@ -14,8 +13,6 @@ namespace Provisioning.Azure;
 /// </summary>
 internal static class ArmPageReader
 {
-    private const int StackBufferChars = 256;
-
     /// <summary>The items and the absolute <c>nextLink</c>; throws <see cref="FormatException"/> or <see cref="JsonException"/> for a body that is not a page.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (IReadOnlyList<ObservedResource> Items, Uri? NextLink) Read(ReadOnlySpan<byte> json, Interner? interner)
@@ -25,7 +22,7 @@ internal static class ArmPageReader
         Next(ref reader);
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            throw new FormatException($"a list page must be a JSON object, not {KindOf(reader.TokenType)}");
+            throw new FormatException($"a list page must be a JSON object, not {JsonTokenKind.Of(reader.TokenType)}");
         }
 
         var items = new List<ObservedResource>();
@@ -73,7 +70,7 @@ internal static class ArmPageReader
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            throw new FormatException($"a resource must be a JSON object, not {KindOf(reader.TokenType)}");
+            throw new FormatException($"a resource must be a JSON object, not {JsonTokenKind.Of(reader.TokenType)}");
         }
 
         ArmResourceId? id = null;
@@ -85,12 +82,12 @@ internal static class ArmPageReader
             {
                 if (Next(ref reader) == JsonTokenType.String && !reader.ValueIsEmpty())
                 {
-                    id = IdOf(ref reader, texts);
+                    id = texts.TryGetId(ref reader, out var parsed, out var error) ? parsed : throw new FormatException(error);
                 }
             }
             else if (reader.ValueTextEquals("type"u8))
             {
-                type = Next(ref reader) == JsonTokenType.String ? TextOf(ref reader, texts) : null;
+                type = Next(ref reader) == JsonTokenType.String ? texts.Text(ref reader) : null;
             }
             else if (reader.ValueTextEquals("properties"u8))
             {
@@ -114,19 +111,17 @@ internal static class ArmPageReader
         return new ObservedResource(found, string.IsNullOrEmpty(type) ? found.ResourceType : type, bag);
     }
 
-    /// <summary>The string members of <c>properties</c> (others are skipped); a repeated name keeps its last value.</summary>
+    /// <summary>The string members of <c>properties</c> (others are skipped), in order.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<KeyValuePair<string, string>> ReadProperties(ref Utf8JsonReader reader, Interner texts)
     {
         var pairs = new List<KeyValuePair<string, string>>(1);
         while (Next(ref reader) == JsonTokenType.PropertyName)
         {
-            var name = TextOf(ref reader, texts);
+            var name = texts.Text(ref reader);
             if (Next(ref reader) == JsonTokenType.String)
             {
-                var value = TextOf(ref reader, texts);
-                pairs.RemoveAll(p => p.Key == name);
-                pairs.Add(new(name, value));
+                pairs.Add(new(name, texts.Text(ref reader)));
             }
             else
             {
@@ -134,47 +129,7 @@ internal static class ArmPageReader
             }
         }
 
-        pairs.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
         return pairs;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static ArmResourceId IdOf(ref Utf8JsonReader reader, Interner texts)
-    {
-        char[]? rented = null;
-        var length = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
-        var buffer = length <= StackBufferChars ? stackalloc char[StackBufferChars] : (rented = ArrayPool<char>.Shared.Rent(length));
-        try
-        {
-            var text = buffer[..reader.CopyString(buffer)];
-            return texts.TryGetId(text, out var id, out var error) ? id : throw new FormatException(error);
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<char>.Shared.Return(rented);
-            }
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static string TextOf(ref Utf8JsonReader reader, Interner texts)
-    {
-        char[]? rented = null;
-        var length = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
-        var buffer = length <= StackBufferChars ? stackalloc char[StackBufferChars] : (rented = ArrayPool<char>.Shared.Rent(length));
-        try
-        {
-            return texts.Text(buffer[..reader.CopyString(buffer)]);
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<char>.Shared.Return(rented);
-            }
-        }
     }
 
     private static bool ValueIsEmpty(this ref Utf8JsonReader reader) =>
@@ -182,15 +137,4 @@ internal static class ArmPageReader
 
     private static JsonTokenType Next(ref Utf8JsonReader reader) =>
         reader.Read() ? reader.TokenType : throw new JsonException("the body ends before the JSON is complete");
-
-    private static string KindOf(JsonTokenType token) => token switch
-    {
-        JsonTokenType.StartArray => nameof(JsonValueKind.Array),
-        JsonTokenType.String => nameof(JsonValueKind.String),
-        JsonTokenType.Number => nameof(JsonValueKind.Number),
-        JsonTokenType.True => nameof(JsonValueKind.True),
-        JsonTokenType.False => nameof(JsonValueKind.False),
-        JsonTokenType.Null => nameof(JsonValueKind.Null),
-        _ => token.ToString(),
-    };
 }

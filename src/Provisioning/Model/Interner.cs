@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 
 namespace Provisioning.Model;
 
@@ -133,8 +135,8 @@ public sealed class Interner
     }
 
     /// <summary>
-    /// The property set with exactly these pairs: a shared instance for a single pair (a mapping's <c>tenantId</c>), a new one otherwise.
-    /// Names and values should come from <see cref="Text"/>.
+    /// The property set of these pairs (a repeated name keeps its last value): a shared instance for a single pair (a
+    /// mapping's <c>tenantId</c>), a new one otherwise. Names and values should come from <see cref="Text(ReadOnlySpan{char})"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ImmutableSortedDictionary<string, string> Properties(IReadOnlyList<KeyValuePair<string, string>> pairs)
@@ -142,7 +144,13 @@ public sealed class Interner
         ArgumentNullException.ThrowIfNull(pairs);
         if (pairs.Count != 1)
         {
-            return pairs.ToImmutableSortedDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+            var builder = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+            foreach (var (name, value) in pairs)
+            {
+                builder[name] = value;
+            }
+
+            return builder.ToImmutable();
         }
 
         var key = (pairs[0].Key, pairs[0].Value);
@@ -156,5 +164,44 @@ public sealed class Interner
 
             return properties;
         }
+    }
+
+    /// <summary>The JSON string (or property name) the reader is on, unescaped, as shared text.</summary>
+    public string Text(ref Utf8JsonReader reader)
+    {
+        using var chars = new PooledChars(ref reader);
+        return Text(chars.Span);
+    }
+
+    /// <summary>The id in the JSON string the reader is on (see <see cref="TryGetId(ReadOnlySpan{char}, out ArmResourceId, out string?)"/>).</summary>
+    public bool TryGetId(ref Utf8JsonReader reader, out ArmResourceId id, out string? error)
+    {
+        using var chars = new PooledChars(ref reader);
+        return TryGetId(chars.Span, out id, out error);
+    }
+
+    /// <summary>The URN in the JSON string the reader is on (see <see cref="Urn(ReadOnlySpan{char})"/>).</summary>
+    public Urn Urn(ref Utf8JsonReader reader)
+    {
+        using var chars = new PooledChars(ref reader);
+        return Urn(chars.Span);
+    }
+
+    /// <summary>The unescaped characters of a reader's current string in a pooled array, returned on dispose: nothing else is allocated.</summary>
+    private readonly ref struct PooledChars
+    {
+        private readonly char[] _array;
+        private readonly int _length;
+
+        public PooledChars(ref Utf8JsonReader reader)
+        {
+            var most = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
+            _array = ArrayPool<char>.Shared.Rent(Math.Max(most, 256));
+            _length = reader.CopyString(_array);
+        }
+
+        public ReadOnlySpan<char> Span => _array.AsSpan(0, _length);
+
+        public void Dispose() => ArrayPool<char>.Shared.Return(_array);
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
@@ -18,7 +17,6 @@ namespace Provisioning.State;
 internal sealed class CheckpointReader(Stream stream, Interner interner, string source)
 {
     private const int SliceBytes = 1 << 16;
-    private const int StackChars = 256;
 
     private byte[] _buffer = new byte[SliceBytes];
     private int _start;
@@ -328,9 +326,7 @@ internal sealed class CheckpointReader(Stream stream, Interner interner, string 
                 break;
             }
 
-            var name = Chars(ref r, out var rented);
-            var key = interner.Text(name);
-            Return(rented);
+            var key = interner.Text(ref r);
             if (!r.Read())
             {
                 return false;
@@ -341,65 +337,30 @@ internal sealed class CheckpointReader(Stream stream, Interner interner, string 
                 throw new JsonException($"property '{key}' must be a string, not {Kind(r.TokenType)}.");
             }
 
-            var value = TextOf(ref r, key);
-            pairs.RemoveAll(p => p.Key == key);
-            pairs.Add(new(key, value));
+            pairs.Add(new(key, interner.Text(ref r)));
         }
 
-        pairs.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
         properties = pairs.Count == 0 ? ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal) : interner.Properties(pairs);
         return true;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Urn UrnOf(ref Utf8JsonReader r, string name)
     {
         RequireString(ref r, name);
-        var text = Chars(ref r, out var rented);
-        try
-        {
-            return interner.Urn(text);
-        }
-        finally
-        {
-            Return(rented);
-        }
+        return interner.Urn(ref r);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ArmResourceId IdOf(ref Utf8JsonReader r)
     {
         RequireString(ref r, "id");
-        var text = Chars(ref r, out var rented);
-        try
-        {
-            return interner.TryGetId(text, out var id, out var error) ? id : throw new FormatException(error);
-        }
-        finally
-        {
-            Return(rented);
-        }
+        return interner.TryGetId(ref r, out var id, out var error) ? id : throw new FormatException(error);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string TextOf(ref Utf8JsonReader r, string name)
     {
         RequireString(ref r, name);
-        var text = Chars(ref r, out var rented);
-        var shared = interner.Text(text);
-        Return(rented);
-        return shared;
+        return interner.Text(ref r);
     }
-
-    /// <summary>The unescaped characters of the current string or property name, in a pooled array (returned by the caller).</summary>
-    private static ReadOnlySpan<char> Chars(ref Utf8JsonReader r, out char[] rented)
-    {
-        var length = r.HasValueSequence ? checked((int)r.ValueSequence.Length) : r.ValueSpan.Length;
-        rented = ArrayPool<char>.Shared.Rent(Math.Max(length, StackChars));
-        return rented.AsSpan(0, r.CopyString(rented));
-    }
-
-    private static void Return(char[] rented) => ArrayPool<char>.Shared.Return(rented);
 
     private static string RequiredString(ref Utf8JsonReader r, string name)
     {
@@ -425,17 +386,7 @@ internal sealed class CheckpointReader(Stream stream, Interner interner, string 
 
     private static JsonException Missing(string name) => new($"'{name}' is missing.");
 
-    private static string Kind(JsonTokenType token) => token switch
-    {
-        JsonTokenType.StartObject => nameof(JsonValueKind.Object),
-        JsonTokenType.StartArray => nameof(JsonValueKind.Array),
-        JsonTokenType.String => nameof(JsonValueKind.String),
-        JsonTokenType.Number => nameof(JsonValueKind.Number),
-        JsonTokenType.True => nameof(JsonValueKind.True),
-        JsonTokenType.False => nameof(JsonValueKind.False),
-        JsonTokenType.Null => nameof(JsonValueKind.Null),
-        _ => token.ToString(),
-    };
+    private static string Kind(JsonTokenType token) => JsonTokenKind.Of(token);
 
     /// <summary>A reader on the next token, reading more of the stream until one is complete; not yet committed.</summary>
     private Utf8JsonReader NextToken()
