@@ -70,6 +70,23 @@ public sealed class CheckpointSerializerTests
     }
 
     [Fact]
+    public void A_large_state_cut_short_anywhere_is_refused_as_corrupt_or_truncated()
+    {
+        var template = SampleCheckpoints.Two.Resources[0];
+        var checkpoint = SampleCheckpoints.Two with
+        {
+            Resources = [.. Enumerable.Range(0, 1_000).Select(i => template with { Id = Provisioning.Model.ArmResourceId.Parse($"{template.Id.Parent}/customerSubscriptions/{i:x8}-0000-4000-8000-000000000000") })],
+        };
+        var bytes = Encoding.UTF8.GetBytes(Write(checkpoint));
+
+        foreach (var cut in Enumerable.Range(1, 19).Select(i => bytes.Length * i / 20).Append(bytes.Length - 1))
+        {
+            var error = Assert.Throws<InvalidDataException>(() => CheckpointSerializer.Read(new MemoryStream(bytes[..cut]), "state.json"));
+            Assert.Contains("corrupt or truncated", error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void With_an_interner_the_resources_read_share_the_desired_instances()
     {
         var desired = SampleCheckpoints.Two.Resources[1];
