@@ -40,8 +40,8 @@ internal static class ResourceStateJson
         w.WriteEndObject();
     }
 
-    /// <summary>Reads a resource object; throws <see cref="JsonException"/>, <see cref="FormatException"/> or <see cref="KeyNotFoundException"/> when malformed.</summary>
-    public static ResourceState Read(JsonElement r, ResourceState? previous = null)
+    /// <summary>Reads a resource object (a journal record's); throws <see cref="JsonException"/>, <see cref="FormatException"/> or <see cref="KeyNotFoundException"/> when malformed.</summary>
+    public static ResourceState Read(JsonElement r)
     {
         var properties = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         foreach (var p in r.GetProperty("properties").EnumerateObject())
@@ -54,28 +54,16 @@ internal static class ResourceStateJson
         return new ResourceState(
             Urn.Parse(RequiredString(r, "urn")),
             ArmResourceId.Parse(RequiredString(r, "id")),
-            SameOr(r, "type", previous?.Type),
-            SameOr(r, "apiVersion", previous?.ApiVersion),
+            RequiredString(r, "type"),
+            RequiredString(r, "apiVersion"),
             properties.ToImmutable(),
-            r.TryGetProperty("parent", out var parent) ? ParentOf(parent, previous?.Parent) : null,
+            r.TryGetProperty("parent", out var parent) ? Urn.Parse(parent.ValueKind == JsonValueKind.String ? parent.GetString()! : throw new JsonException($"'parent' must be a string, not {parent.ValueKind}.")) : null,
             new ResourceOptions(
                 r.TryGetProperty("protect", out var protect) && protect.GetBoolean(),
                 r.TryGetProperty("retainOnDelete", out var retain) && retain.GetBoolean()));
     }
 
     /// <summary>A property that must be present and a string (a JSON null would otherwise slip through as a null reference).</summary>
-    /// <summary>Returns <paramref name="same"/> when the string property equals it (no new string), else reads it.</summary>
-    private static string SameOr(JsonElement element, string name, string? same)
-    {
-        var value = element.GetProperty(name);
-        return same is not null && value.ValueKind == JsonValueKind.String && value.ValueEquals(same) ? same : RequiredString(element, name);
-    }
-
-    private static Urn ParentOf(JsonElement parent, Urn? same) =>
-        same is not null && parent.ValueKind == JsonValueKind.String && parent.ValueEquals(same.Value)
-            ? same
-            : Urn.Parse(parent.ValueKind == JsonValueKind.String ? parent.GetString()! : throw new JsonException($"'parent' must be a string, not {parent.ValueKind}."));
-
     public static string RequiredString(JsonElement element, string name)
     {
         var value = element.GetProperty(name);
