@@ -48,7 +48,8 @@ internal sealed class RefreshOperation(CliConsole console, IProviderFactory prov
         human.MarkupLineInterpolated($"Refreshing stack [bold]{stack.Stack}[/] (project {stack.Project}) from {stack.Cloud.Name} ({connection.Endpoint})");
         var checkpoint = await state.ResolvePendingAsync(console, connection.Provider, cancellationToken);
         var parents = stack.Registrations.Select(r => r.Id).Concat(Refresher.ParentsOf(checkpoint.Resources.Select(r => r.Id)));
-        var refreshed = await Refresher.RefreshAsync(connection.Provider, parents, TenantRegistration.ChildTypeSegment, TenantRegistration.ApiVersion, interner: interner, cancellationToken: cancellationToken);
+        var refreshed = await RefreshRenderer.RunAsync(human, console.Interactive && !options.Json, progress =>
+            Refresher.RefreshAsync(connection.Provider, parents, TenantRegistration.ChildTypeSegment, TenantRegistration.ApiVersion, interner: interner, progress: progress, cancellationToken: cancellationToken));
         var observed = refreshed.Resources.ToDictionary(r => r.Id);
 
         var steps = ImmutableArray.CreateBuilder<Step>();

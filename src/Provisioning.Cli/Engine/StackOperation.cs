@@ -120,7 +120,8 @@ internal sealed class StackOperation(CliConsole console, IProviderFactory provid
         {
             var managed = stack.Registrations.Select(r => r.Id).ToList();
             var parents = managed.Concat(Refresher.ParentsOf(checkpoint.Resources.Select(r => r.Id)));
-            var refreshed = await Refresher.RefreshAsync(connection.Provider, parents, TenantRegistration.ChildTypeSegment, TenantRegistration.ApiVersion, interner: interner, cancellationToken: cancellationToken);
+            var refreshed = await RefreshRenderer.RunAsync(human, console.Interactive && !options.Json, progress =>
+                Refresher.RefreshAsync(connection.Provider, parents, TenantRegistration.ChildTypeSegment, TenantRegistration.ApiVersion, interner: interner, progress: progress, cancellationToken: cancellationToken));
             var missing = refreshed.MissingParents.ToHashSet();
             var unregistered = stack.Registrations.Where(r => missing.Contains(r.Id)).ToList();
             if (kind != OperationKind.Destroy && unregistered.Count > 0)

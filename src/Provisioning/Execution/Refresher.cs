@@ -9,9 +9,12 @@ namespace Provisioning.Execution;
 /// </summary>
 public static class Refresher
 {
+    private const int ProgressEvery = 1_000;
+
     /// <summary>
     /// Lists the children of every distinct parent. A parent answered 404 is reported as missing, with no children.
-    /// With an <paramref name="interner"/>, listed ids and values equal to known ones are shared with them.
+    /// With an <paramref name="interner"/>, listed ids and values equal to known ones are shared with them;
+    /// <paramref name="progress"/> hears of every finished parent and of every 1,000 children read.
     /// </summary>
     public static async Task<RefreshResult> RefreshAsync(
         IResourceProvider provider,
@@ -20,12 +23,15 @@ public static class Refresher
         string apiVersion,
         int parallelism = 4,
         Interner? interner = null,
+        IProgress<RefreshProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(provider);
         var distinct = parents.Distinct().ToList();
         var found = new ImmutableArray<ObservedResource>.Builder?[distinct.Count];
         var missing = new bool[distinct.Count];
+        var listed = 0;
+        var read = 0;
         await Parallel.ForEachAsync(
             Enumerable.Range(0, distinct.Count),
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancellationToken },
@@ -37,6 +43,10 @@ public static class Refresher
                     await foreach (var item in provider.ListAsync(distinct[i], childType, apiVersion, interner, ct))
                     {
                         items.Add(item);
+                        if (Interlocked.Increment(ref read) % ProgressEvery == 0)
+                        {
+                            progress?.Report(new RefreshProgress(Volatile.Read(ref listed), distinct.Count, Volatile.Read(ref read)));
+                        }
                     }
                 }
                 catch (ResourceProviderException e) when (e.Status == 404)
@@ -45,6 +55,7 @@ public static class Refresher
                 }
 
                 found[i] = items;
+                progress?.Report(new RefreshProgress(Interlocked.Increment(ref listed), distinct.Count, Volatile.Read(ref read)));
             });
 
         var lists = found.Select(b => b!.DrainToImmutable()).ToList();

@@ -49,4 +49,35 @@ public sealed class RefresherTests
         Assert.Empty(refreshed.Under([absent]));
         Assert.Equal(2, refreshed.ByParent.Count);
     }
+
+    [Fact]
+    public async Task Progress_hears_of_every_parent_and_ends_with_all_listed_and_every_child_counted()
+    {
+        var provider = new InMemoryResourceProvider();
+        foreach (var resource in Desired.Resources)
+        {
+            await provider.PutAsync(resource.Id, resource.ApiVersion, resource.Properties);
+        }
+
+        var registration = Desired.Resources.First().Id.Parent!.Value;
+        var absent = ArmResourceId.Parse(registration + "-absent");
+        var reports = new List<RefreshProgress>();
+        var progress = new Collecting(reports);
+
+        await Refresher.RefreshAsync(provider, [registration, absent], TenantRegistration.ChildTypeSegment, TenantRegistration.ApiVersion, progress: progress);
+
+        Assert.Equal(2, reports.Count);
+        Assert.Equal(new RefreshProgress(2, 2, Desired.Count), reports.MaxBy(r => r.ParentsListed));
+    }
+
+    private sealed class Collecting(List<RefreshProgress> reports) : IProgress<RefreshProgress>
+    {
+        public void Report(RefreshProgress value)
+        {
+            lock (reports)
+            {
+                reports.Add(value);
+            }
+        }
+    }
 }
