@@ -38,7 +38,8 @@ internal sealed class ImportOperation(CliConsole console, IProviderFactory provi
         await using var connection = await providers.ConnectAsync(stack, folder, cancellationToken);
         console.Error.MarkupLineInterpolated($"Importing into stack [bold]{stack.Stack}[/] (project {stack.Project}) from {stack.Cloud.Name} ({connection.Endpoint})");
         var checkpoint = await state.ResolvePendingAsync(console, connection.Provider, cancellationToken);
-        var refreshed = await Refresher.RefreshAsync(connection.Provider, stack.Registrations.Select(r => r.Id), TenantRegistration.ChildTypeSegment, TenantRegistration.ApiVersion, cancellationToken: cancellationToken);
+        var refreshed = await RefreshRenderer.RunAsync(console.Error, console.Interactive, progress =>
+            Refresher.RefreshAsync(connection.Provider, stack.Registrations.Select(r => r.Id), TenantRegistration.ChildTypeSegment, TenantRegistration.ApiVersion, progress: progress, cancellationToken: cancellationToken));
         var known = checkpoint.Resources.Select(r => r.Id).ToHashSet();
         var desired = TenantRegistration.Expand(stack);
         var adopted = new List<ResourceState>();
