@@ -11,6 +11,7 @@ namespace Provisioning.Bench;
 /// </summary>
 internal sealed partial class StandaloneEmulator : IDisposable
 {
+    private static readonly System.Collections.Concurrent.ConcurrentQueue<int> Started = new();
     private readonly Process _process;
 
     private StandaloneEmulator(Process process, Uri baseUri, string thumbprint)
@@ -33,6 +34,9 @@ internal sealed partial class StandaloneEmulator : IDisposable
         ["PROVISION_CREDENTIAL"] = "local-emulator",
     };
 
+    /// <summary>The process ids of every emulator this process started, so that a test can check none outlived its run.</summary>
+    public static IReadOnlyCollection<int> StartedProcessIds => Started;
+
     /// <summary>A free loopback port to give the emulator (the stack file names it before the emulator starts).</summary>
     public static int FreePort()
     {
@@ -52,6 +56,7 @@ internal sealed partial class StandaloneEmulator : IDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {dll}");
+        Started.Enqueue(process.Id);
         try
         {
             process.ErrorDataReceived += (_, _) => { };
@@ -81,11 +86,16 @@ internal sealed partial class StandaloneEmulator : IDisposable
 
     private static void Stop(Process process)
     {
-        if (!process.HasExited)
+        try
         {
             process.Kill(entireProcessTree: true);
-            process.WaitForExit();
         }
+        catch (InvalidOperationException)
+        {
+            // It has exited already.
+        }
+
+        process.WaitForExit();
 
         process.Dispose();
     }

@@ -13,11 +13,17 @@ namespace Provisioning.Azure;
 /// </summary>
 internal static class ArmPageReader
 {
+    private static readonly ImmutableSortedDictionary<string, string> NoProperties =
+        ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
+
     /// <summary>The items and the absolute <c>nextLink</c>; throws <see cref="FormatException"/> or <see cref="JsonException"/> for a body that is not a page.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (IReadOnlyList<ObservedResource> Items, Uri? NextLink) Read(ReadOnlySpan<byte> json, Interner? interner)
     {
-        var texts = interner ?? new Interner();
+        // Types and property names repeat on every item: without an interner they are still shared within the page, while
+        // ids and values are made once each, as a document reader would make them (a throwaway interner would only add
+        // every one of them to its tables).
+        var texts = new PageTexts(interner, interner ?? new Interner());
         var reader = new Utf8JsonReader(json);
         Next(ref reader);
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -26,6 +32,7 @@ internal static class ArmPageReader
         }
 
         var items = new List<ObservedResource>();
+        var pairs = new List<KeyValuePair<string, string>>(1); // one scratch list for every item's properties
         string? next = null;
         while (Next(ref reader) == JsonTokenType.PropertyName)
         {
@@ -35,7 +42,7 @@ internal static class ArmPageReader
                 {
                     while (Next(ref reader) != JsonTokenType.EndArray)
                     {
-                        items.Add(ReadItem(ref reader, texts));
+                        items.Add(ReadItem(ref reader, texts, pairs));
                     }
                 }
                 else
@@ -66,7 +73,7 @@ internal static class ArmPageReader
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static ObservedResource ReadItem(ref Utf8JsonReader reader, Interner texts)
+    private static ObservedResource ReadItem(ref Utf8JsonReader reader, PageTexts texts, List<KeyValuePair<string, string>> pairs)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -75,7 +82,7 @@ internal static class ArmPageReader
 
         ArmResourceId? id = null;
         string? type = null;
-        List<KeyValuePair<string, string>>? properties = null;
+        pairs.Clear();
         while (Next(ref reader) == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("id"u8))
@@ -87,13 +94,14 @@ internal static class ArmPageReader
             }
             else if (reader.ValueTextEquals("type"u8))
             {
-                type = Next(ref reader) == JsonTokenType.String ? texts.Text(ref reader) : null;
+                type = Next(ref reader) == JsonTokenType.String ? texts.Names.Text(ref reader) : null;
             }
             else if (reader.ValueTextEquals("properties"u8))
             {
                 if (Next(ref reader) == JsonTokenType.StartObject)
                 {
-                    properties = ReadProperties(ref reader, texts);
+                    pairs.Clear(); // a repeated "properties" member replaces the earlier one
+                    ReadProperties(ref reader, texts, pairs);
                 }
             }
             else
@@ -105,31 +113,53 @@ internal static class ArmPageReader
         }
 
         var found = id ?? throw new FormatException("a resource has no 'id'");
-        var bag = properties is null or { Count: 0 }
-            ? ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal)
-            : texts.Properties(properties);
+        // The interner copies the pairs it keeps (or returns a shared set), so the scratch list is free for the next item.
+        var bag = pairs.Count == 0 ? NoProperties : texts.Properties(pairs);
         return new ObservedResource(found, string.IsNullOrEmpty(type) ? found.ResourceType : type, bag);
     }
 
-    /// <summary>The string members of <c>properties</c> (others are skipped), in order.</summary>
+    /// <summary>Adds the string members of <c>properties</c> (others are skipped) to <paramref name="pairs"/>, in order.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static List<KeyValuePair<string, string>> ReadProperties(ref Utf8JsonReader reader, Interner texts)
+    private static void ReadProperties(ref Utf8JsonReader reader, PageTexts texts, List<KeyValuePair<string, string>> pairs)
     {
-        var pairs = new List<KeyValuePair<string, string>>(1);
         while (Next(ref reader) == JsonTokenType.PropertyName)
         {
-            var name = texts.Text(ref reader);
+            var name = texts.Names.Text(ref reader);
             if (Next(ref reader) == JsonTokenType.String)
             {
-                pairs.Add(new(name, texts.Text(ref reader)));
+                pairs.Add(new(name, texts.Value(ref reader)));
             }
             else
             {
                 reader.Skip();
             }
         }
+    }
 
-        return pairs;
+    /// <summary>Where a page's text goes: ids, values and property sets to the caller's interner when there is one; types and names to <see cref="Names"/>.</summary>
+    private readonly record struct PageTexts(Interner? Shared, Interner Names)
+    {
+        public bool TryGetId(ref Utf8JsonReader reader, out ArmResourceId id, out string? error) =>
+            Shared is { } shared ? shared.TryGetId(ref reader, out id, out error) : ArmResourceId.TryParse(reader.GetString(), out id, out error);
+
+        public string Value(ref Utf8JsonReader reader) => Shared is { } shared ? shared.Text(ref reader) : reader.GetString()!;
+
+        /// <summary>The property set of the pairs; a repeated name keeps its last value.</summary>
+        public ImmutableSortedDictionary<string, string> Properties(List<KeyValuePair<string, string>> pairs)
+        {
+            if (Shared is { } shared)
+            {
+                return shared.Properties(pairs);
+            }
+
+            var builder = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+            foreach (var (name, value) in pairs)
+            {
+                builder[name] = value;
+            }
+
+            return builder.ToImmutable();
+        }
     }
 
     private static bool ValueIsEmpty(this ref Utf8JsonReader reader) =>

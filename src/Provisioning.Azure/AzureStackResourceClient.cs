@@ -29,14 +29,14 @@ public sealed partial class AzureStackResourceClient : IResourceProvider
         ArgumentNullException.ThrowIfNull(credential);
         ArgumentNullException.ThrowIfNull(options);
         var endpoint = options.Endpoint;
-        if (!string.Equals(endpoint.Scheme, Uri.UriSchemeHttps, StringComparison.OrdinalIgnoreCase) && !IsPlainLoopback(endpoint))
+        if (!string.Equals(endpoint.Scheme, Uri.UriSchemeHttps, StringComparison.OrdinalIgnoreCase) && !Loopback.IsPlainHttp(endpoint))
         {
             throw new ArgumentException(
                 $"The ARM endpoint '{endpoint}' must use HTTPS; plain HTTP is accepted only on loopback (the emulator).",
                 nameof(options));
         }
 
-        if ((options.TrustedServerCertificate is not null || options.TrustedServerCertificateThumbprint is not null) && !endpoint.IsLoopback)
+        if ((options.TrustedServerCertificate is not null || options.TrustedServerCertificateThumbprint is not null) && !Loopback.Is(endpoint))
         {
             throw new ArgumentException(
                 $"A trusted server certificate is accepted only for a loopback endpoint (the local emulator), not for '{endpoint}'.",
@@ -131,7 +131,7 @@ public sealed partial class AzureStackResourceClient : IResourceProvider
             perRetry.Add(new PacingPolicy(new SubscriptionPacer(options.Pacing, options.TimeProvider)));
         }
 
-        perRetry.Add(IsPlainLoopback(options.Endpoint)
+        perRetry.Add(Loopback.IsPlainHttp(options.Endpoint)
             ? new LoopbackTokenPolicy(credential, options.TokenScope)
             : new BearerTokenAuthenticationPolicy(credential, options.TokenScope));
         if (options.HttpLog is { } log)
@@ -152,9 +152,6 @@ public sealed partial class AzureStackResourceClient : IResourceProvider
             options.RetryPolicy = chosen;
         }
     }
-
-    private static bool IsPlainLoopback(Uri endpoint) =>
-        endpoint.IsLoopback && string.Equals(endpoint.Scheme, Uri.UriSchemeHttp, StringComparison.OrdinalIgnoreCase);
 
     private Uri UriOf(string path, string apiVersion) =>
         new($"{_endpointBase}{path}?api-version={Uri.EscapeDataString(string.IsNullOrEmpty(apiVersion) ? _defaultApiVersion : apiVersion)}");

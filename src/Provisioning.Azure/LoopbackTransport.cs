@@ -36,7 +36,7 @@ internal static class LoopbackTransport
                 // that is not loopback finds no root here and is refused.
                 CertificateChainPolicy = new X509ChainPolicy { TrustMode = X509ChainTrustMode.CustomRootTrust, RevocationMode = X509RevocationMode.NoCheck },
                 RemoteCertificateValidationCallback = (sender, presented, _, errors) =>
-                    sender is SslStream { TargetHostName: var host } && IsLoopback(host)
+                    sender is SslStream { TargetHostName: var host } && Loopback.IsHost(host)
                         ? presented is not null && string.Equals(presented.GetCertHashString(algorithm), thumbprint, StringComparison.OrdinalIgnoreCase)
                         : errors == SslPolicyErrors.None,
             },
@@ -44,10 +44,6 @@ internal static class LoopbackTransport
 #pragma warning restore CA2000
         return new HttpClientTransport(handler);
     }
-
-    private static bool IsLoopback(string host) =>
-        string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
-        || (System.Net.IPAddress.TryParse(host.Trim('[', ']'), out var address) && System.Net.IPAddress.IsLoopback(address));
 
     /// <summary>The hash a thumbprint of this length was made with.</summary>
     private static HashAlgorithmName AlgorithmOf(string thumbprint)

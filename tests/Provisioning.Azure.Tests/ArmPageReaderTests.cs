@@ -41,6 +41,22 @@ public sealed class ArmPageReaderTests
         Assert.Equal("Microsoft.AzureStack/registrations/customerSubscriptions", item.Type);
     }
 
+    [Fact]
+    public void Each_item_keeps_its_own_properties_and_an_item_without_any_has_none()
+    {
+        var page = Read($$$"""
+            {"value":[
+              {"id":"{{{Mapping}}}1","properties":{"tenantId":"t1","region":"west"}},
+              {"id":"{{{Mapping}}}2","properties":{"tenantId":"t2"}},
+              {"id":"{{{Mapping}}}3"},
+              {"id":"{{{Mapping}}}4","properties":{"tenantId":"t4"},"properties":{"tenantId":"t4b"}}]}
+            """);
+
+        Assert.Equal(
+            [["region=west", "tenantId=t1"], ["tenantId=t2"], [], ["tenantId=t4b"]],
+            page.Items.Select(i => i.Properties.Select(p => $"{p.Key}={p.Value}").ToArray()));
+    }
+
     [Theory]
     [InlineData("""{}""")]
     [InlineData("""{"value":null,"nextLink":null}""")]

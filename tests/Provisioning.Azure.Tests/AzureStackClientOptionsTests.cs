@@ -13,6 +13,10 @@ public sealed class AzureStackClientOptionsTests
     [InlineData("http://management.azure.com/")]
     [InlineData("http://10.0.0.1:5000/")]
     [InlineData("ftp://127.0.0.1/")]
+    [InlineData("http://localhost.example.com/")]
+    [InlineData("http://127.0.0.1.nip.io/")]
+    [InlineData("http://128.0.0.1/")]
+    [InlineData("http://[::2]/")]
     public void A_plain_HTTP_endpoint_is_refused_unless_it_is_loopback(string endpoint)
     {
         var error = Assert.Throws<ArgumentException>(() => new AzureStackResourceClient(Credential, new AzureStackClientOptions(new Uri(endpoint))));
@@ -24,6 +28,8 @@ public sealed class AzureStackClientOptionsTests
     [InlineData("http://127.0.0.1:5000/")]
     [InlineData("http://localhost/")]
     [InlineData("http://[::1]:5000/")]
+    [InlineData("http://127.12.34.56:5000/")]
+    [InlineData("HTTP://LOCALHOST:5000/")]
     public void A_plain_HTTP_endpoint_on_loopback_is_accepted(string endpoint)
     {
         var client = new AzureStackResourceClient(Credential, new AzureStackClientOptions(new Uri(endpoint)));

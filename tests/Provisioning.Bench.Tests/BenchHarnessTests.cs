@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Provisioning.Bench.Tests;
 
 /// <summary>The performance harness at tiny sizes: every figure is produced; how fast is not asserted here.</summary>
@@ -20,6 +22,21 @@ public sealed class BenchHarnessTests
         Assert.All(rows, r => Assert.Contains(r.Name, table, StringComparison.Ordinal));
         var json = BenchReport.Json(rows, "smoke", DateTimeOffset.UnixEpoch);
         Assert.Contains("\"rows\"", json, StringComparison.Ordinal);
+        Assert.NotEmpty(StandaloneEmulator.StartedProcessIds);
+        Assert.All(StandaloneEmulator.StartedProcessIds, AssertExited);
+    }
+
+    [Fact]
+    public async Task The_standalone_emulator_is_stopped_when_a_preview_fails()
+    {
+        // Beside the real CLI (so the emulator is found) but naming no program: every preview fails.
+        var cli = new CliProcess(Path.Combine(AppContext.BaseDirectory, "no-such-provision.dll"));
+        var before = StandaloneEmulator.StartedProcessIds.ToHashSet();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => BenchHarness.RunAsync(BenchSettings.Smoke, cli, _ => { }, ["P1"]));
+
+        var started = Assert.Single(StandaloneEmulator.StartedProcessIds.Except(before));
+        AssertExited(started);
     }
 
     [Fact]
@@ -37,5 +54,18 @@ public sealed class BenchHarnessTests
 
         Assert.Equal(TimeSpan.FromSeconds(19.6), settings.IdealWriteTime(1_000));
         Assert.Equal(TimeSpan.Zero, settings.IdealWriteTime(10));
+    }
+
+    private static void AssertExited(int processId)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(processId);
+            Assert.True(process.HasExited, $"the emulator (pid {processId}) is still running");
+        }
+        catch (ArgumentException)
+        {
+            // No such process any more.
+        }
     }
 }

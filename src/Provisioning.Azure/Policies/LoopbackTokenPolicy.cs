@@ -35,7 +35,7 @@ internal sealed class LoopbackTokenPolicy(TokenCredential credential, string sco
     private static void Refuse(HttpMessage message)
     {
         var uri = message.Request.Uri.ToUri();
-        if (!uri.IsLoopback || !string.Equals(uri.Scheme, Uri.UriSchemeHttp, StringComparison.OrdinalIgnoreCase))
+        if (!Loopback.IsPlainHttp(uri))
         {
             throw new InvalidOperationException($"A token is sent over plain HTTP only to loopback, not to {uri.GetLeftPart(UriPartial.Authority)}.");
         }
