@@ -33,14 +33,7 @@ public sealed class RefresherTests
     [Fact]
     public async Task A_refresh_groups_what_it_listed_by_parent()
     {
-        var provider = new InMemoryResourceProvider();
-        foreach (var resource in Desired.Resources)
-        {
-            await provider.PutAsync(resource.Id, resource.ApiVersion, resource.Properties);
-        }
-
-        var registration = Desired.Resources.First().Id.Parent!.Value;
-        var absent = ArmResourceId.Parse(registration + "-absent");
+        var (provider, registration, absent) = await DeployedAsync();
 
         var refreshed = await Refresher.RefreshAsync(provider, [registration, absent, registration], TenantRegistration.ChildTypeSegment, TenantRegistration.ApiVersion);
 
@@ -53,14 +46,7 @@ public sealed class RefresherTests
     [Fact]
     public async Task Progress_hears_of_every_parent_and_ends_with_all_listed_and_every_child_counted()
     {
-        var provider = new InMemoryResourceProvider();
-        foreach (var resource in Desired.Resources)
-        {
-            await provider.PutAsync(resource.Id, resource.ApiVersion, resource.Properties);
-        }
-
-        var registration = Desired.Resources.First().Id.Parent!.Value;
-        var absent = ArmResourceId.Parse(registration + "-absent");
+        var (provider, registration, absent) = await DeployedAsync();
         var reports = new List<RefreshProgress>();
         var progress = new Collecting(reports);
 
@@ -68,6 +54,19 @@ public sealed class RefresherTests
 
         Assert.Equal(2, reports.Count);
         Assert.Equal(new RefreshProgress(2, 2, Desired.Count), reports.MaxBy(r => r.ParentsListed));
+    }
+
+    /// <summary>A provider holding every desired mapping (all under one registration), that registration, and a registration that does not exist.</summary>
+    private static async Task<(InMemoryResourceProvider Provider, ArmResourceId Registration, ArmResourceId Absent)> DeployedAsync()
+    {
+        var provider = new InMemoryResourceProvider();
+        foreach (var resource in Desired.Resources)
+        {
+            await provider.PutAsync(resource.Id, resource.ApiVersion, resource.Properties);
+        }
+
+        var registration = Desired.Resources.First().Id.Parent!.Value;
+        return (provider, registration, ArmResourceId.Parse(registration + "-absent"));
     }
 
     private sealed class Collecting(List<RefreshProgress> reports) : IProgress<RefreshProgress>
