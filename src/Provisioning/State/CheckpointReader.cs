@@ -18,6 +18,7 @@ internal sealed class CheckpointReader(Stream stream, Interner interner, string 
 {
     private const int SliceBytes = 1 << 16;
 
+    private readonly List<KeyValuePair<string, string>> _pairs = new(1);
     private byte[] _buffer = new byte[SliceBytes];
     private int _start;
     private int _end;
@@ -147,7 +148,7 @@ internal sealed class CheckpointReader(Stream stream, Interner interner, string 
             }
 
             // Parsed where it lies; a resource cut by the end of the slice is read again once the next slice is in.
-            if (ResourceStateJson.TryRead(ref item, interner, out var resource))
+            if (ResourceStateJson.TryRead(ref item, interner, _pairs, out var resource))
             {
                 resources.Add(resource);
                 Commit(ref item);
@@ -206,7 +207,7 @@ internal sealed class CheckpointReader(Stream stream, Interner interner, string 
                     };
                     break;
                 case "resource":
-                    resource = ResourceStateJson.TryRead(ref r, interner, out var read) ? read : throw new JsonException("a pending operation's resource is incomplete.");
+                    resource = ResourceStateJson.TryRead(ref r, interner, _pairs, out var read) ? read : throw new JsonException("a pending operation's resource is incomplete.");
                     break;
                 default:
                     r.Skip();

@@ -74,6 +74,7 @@ public static class JournalSerializer
     public static JournalContent Decode(ReadOnlySpan<byte> data, string source, Interner? interner = null)
     {
         interner ??= new Interner();
+        var pairs = new List<KeyValuePair<string, string>>(1);
         var records = new List<JournalRecord>();
         var offset = 0;
         var lineNumber = 0;
@@ -83,7 +84,7 @@ public static class JournalSerializer
             var rest = data[offset..];
             var newline = rest.IndexOf((byte)'\n');
             var isLast = newline < 0 || offset + newline + 1 == data.Length;
-            var record = newline < 0 ? null : TryDecodeLine(rest[..newline], interner);
+            var record = newline < 0 ? null : TryDecodeLine(rest[..newline], interner, pairs);
             if (record is null)
             {
                 if (isLast)
@@ -103,7 +104,7 @@ public static class JournalSerializer
         return new JournalContent(records, offset, TornTail: false);
     }
 
-    private static JournalRecord? TryDecodeLine(ReadOnlySpan<byte> line, Interner interner)
+    private static JournalRecord? TryDecodeLine(ReadOnlySpan<byte> line, Interner interner, List<KeyValuePair<string, string>> pairs)
     {
         if (line.Length < HashLength + 2 || line[HashLength] != (byte)' ')
         {
@@ -121,7 +122,7 @@ public static class JournalSerializer
 
         try
         {
-            return ReadRecord(json, interner);
+            return ReadRecord(json, interner, pairs);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or FormatException or InvalidOperationException)
         {
@@ -131,7 +132,7 @@ public static class JournalSerializer
     }
 
     /// <summary>One record's JSON, read with <see cref="Utf8JsonReader"/> (no document); throws when it is not a record.</summary>
-    private static JournalRecord ReadRecord(ReadOnlySpan<byte> json, Interner interner)
+    private static JournalRecord ReadRecord(ReadOnlySpan<byte> json, Interner interner, List<KeyValuePair<string, string>> pairs)
     {
         var r = new Utf8JsonReader(json, isFinalBlock: true, state: default);
         r.Read();
@@ -181,7 +182,7 @@ public static class JournalSerializer
                     intent = r.GetInt64();
                     break;
                 case 6:
-                    resource = ResourceStateJson.TryRead(ref r, interner, out var read) ? read : throw new JsonException("the record's resource is incomplete.");
+                    resource = ResourceStateJson.TryRead(ref r, interner, pairs, out var read) ? read : throw new JsonException("the record's resource is incomplete.");
                     break;
                 default:
                     r.Skip();

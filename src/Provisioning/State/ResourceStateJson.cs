@@ -47,12 +47,13 @@ internal static class ResourceStateJson
 
     /// <summary>
     /// Reads the resource object the reader is on (its <see cref="JsonTokenType.StartObject"/>), its values shared
-    /// through <paramref name="interner"/>, leaving the reader on its <see cref="JsonTokenType.EndObject"/>. False when
+    /// through <paramref name="interner"/>, leaving the reader on its <see cref="JsonTokenType.EndObject"/>;
+    /// <paramref name="pairs"/> is scratch space for its properties, reused from one resource to the next. False when
     /// the reader's data ends inside it (a slice of a larger text: read it again with more data). Throws
     /// <see cref="JsonException"/>, <see cref="FormatException"/> or <see cref="InvalidOperationException"/> when malformed.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool TryRead(ref Utf8JsonReader r, Interner interner, out ResourceState resource)
+    public static bool TryRead(ref Utf8JsonReader r, Interner interner, List<KeyValuePair<string, string>> pairs, out ResourceState resource)
     {
         resource = null!;
         ExpectObject(ref r, "a resource");
@@ -102,7 +103,7 @@ internal static class ResourceStateJson
                     apiVersion = TextOf(ref r, interner, "apiVersion");
                     break;
                 case 5:
-                    if (!TryReadProperties(ref r, interner, out properties))
+                    if (!TryReadProperties(ref r, interner, pairs, out properties))
                     {
                         return false;
                     }
@@ -139,11 +140,12 @@ internal static class ResourceStateJson
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool TryReadProperties(ref Utf8JsonReader r, Interner interner, out ImmutableSortedDictionary<string, string>? properties)
+    private static bool TryReadProperties(ref Utf8JsonReader r, Interner interner, List<KeyValuePair<string, string>> pairs, out ImmutableSortedDictionary<string, string>? properties)
     {
         properties = null;
         ExpectObject(ref r, "'properties'");
-        var pairs = new List<KeyValuePair<string, string>>(1);
+        // The interner copies what it keeps (or shares a set it holds), so the list is free again once it returns.
+        pairs.Clear();
         while (true)
         {
             if (!r.Read())
