@@ -53,8 +53,11 @@ public sealed partial class AzureBlobStateStore : IJournalStateStore, IStateLock
     public async Task<Checkpoint?> ReadAsync(Interner? interner, CancellationToken cancellationToken = default)
     {
         LastReadNote = null;
+
+        // Without the caller's interner, the journal and the snapshot still share one between them.
+        interner ??= new Interner();
         await Container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        var journal = await ReadJournalAsync(cancellationToken);
+        var journal = await ReadJournalAsync(interner, cancellationToken);
         Checkpoint? snapshot = null;
         try
         {
@@ -121,7 +124,7 @@ public sealed partial class AzureBlobStateStore : IJournalStateStore, IStateLock
 
         if (_journalLength is null)
         {
-            await ReadJournalAsync(cancellationToken);
+            await ReadJournalAsync(null, cancellationToken);
         }
 
         foreach (var chunk in Chunks(records))
@@ -141,13 +144,13 @@ public sealed partial class AzureBlobStateStore : IJournalStateStore, IStateLock
         }
     }
 
-    private async Task<JournalContent> ReadJournalAsync(CancellationToken cancellationToken)
+    private async Task<JournalContent> ReadJournalAsync(Interner? interner, CancellationToken cancellationToken)
     {
         try
         {
             var download = await _journal.DownloadContentAsync(cancellationToken);
             var bytes = download.Value.Content.ToArray();
-            var content = JournalSerializer.Decode(bytes, _journal.Uri.AbsolutePath);
+            var content = JournalSerializer.Decode(bytes, _journal.Uri.AbsolutePath, interner);
             if (content.TornTail)
             {
                 // Appends are atomic, so a torn tail was written by hand; start a clean journal holding the intact records.

@@ -18,6 +18,7 @@ internal sealed class CheckpointReader(Stream stream, Interner interner, string 
 {
     private const int SliceBytes = 1 << 16;
 
+    private readonly List<KeyValuePair<string, string>> _pairs = new(1);
     private byte[] _buffer = new byte[SliceBytes];
     private int _start;
     private int _end;
@@ -147,7 +148,7 @@ internal sealed class CheckpointReader(Stream stream, Interner interner, string 
             }
 
             // Parsed where it lies; a resource cut by the end of the slice is read again once the next slice is in.
-            if (TryReadResource(ref item, out var resource))
+            if (ResourceStateJson.TryRead(ref item, interner, _pairs, out var resource))
             {
                 resources.Add(resource);
                 Commit(ref item);
@@ -184,7 +185,7 @@ internal sealed class CheckpointReader(Stream stream, Interner interner, string 
 
     private PendingOperation ReadPendingOperation(ref Utf8JsonReader r)
     {
-        ExpectObject(ref r, "a pending operation");
+        ResourceStateJson.ExpectObject(ref r, "a pending operation");
         long? sequence = null;
         JournalOperation? operation = null;
         ResourceState? resource = null;
@@ -206,7 +207,7 @@ internal sealed class CheckpointReader(Stream stream, Interner interner, string 
                     };
                     break;
                 case "resource":
-                    resource = TryReadResource(ref r, out var read) ? read : throw new JsonException("a pending operation's resource is incomplete.");
+                    resource = ResourceStateJson.TryRead(ref r, interner, _pairs, out var read) ? read : throw new JsonException("a pending operation's resource is incomplete.");
                     break;
                 default:
                     r.Skip();
@@ -217,174 +218,13 @@ internal sealed class CheckpointReader(Stream stream, Interner interner, string 
         return new PendingOperation(sequence ?? throw Missing("sequence"), operation ?? throw Missing("operation"), resource ?? throw Missing("resource"));
     }
 
-    /// <summary>
-    /// One resource object, its values shared through the interner; false when the buffer ends inside it (read it again
-    /// with more data). Throws when it is malformed.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool TryReadResource(ref Utf8JsonReader r, out ResourceState resource)
-    {
-        resource = null!;
-        ExpectObject(ref r, "a resource");
-        Urn? urn = null, parent = null;
-        ArmResourceId? id = null;
-        string? type = null, apiVersion = null;
-        ImmutableSortedDictionary<string, string>? properties = null;
-        bool protect = false, retain = false;
-        while (true)
-        {
-            if (!r.Read())
-            {
-                return false;
-            }
-
-            if (r.TokenType != JsonTokenType.PropertyName)
-            {
-                break;
-            }
-
-            var name = r.ValueTextEquals("urn"u8) ? 1
-                : r.ValueTextEquals("id"u8) ? 2
-                : r.ValueTextEquals("type"u8) ? 3
-                : r.ValueTextEquals("apiVersion"u8) ? 4
-                : r.ValueTextEquals("properties"u8) ? 5
-                : r.ValueTextEquals("parent"u8) ? 6
-                : r.ValueTextEquals("protect"u8) ? 7
-                : r.ValueTextEquals("retainOnDelete"u8) ? 8
-                : 0;
-            if (!r.Read())
-            {
-                return false;
-            }
-
-            switch (name)
-            {
-                case 1:
-                    urn = UrnOf(ref r, "urn");
-                    break;
-                case 2:
-                    id = IdOf(ref r);
-                    break;
-                case 3:
-                    type = TextOf(ref r, "type");
-                    break;
-                case 4:
-                    apiVersion = TextOf(ref r, "apiVersion");
-                    break;
-                case 5:
-                    if (!TryReadProperties(ref r, out properties))
-                    {
-                        return false;
-                    }
-
-                    break;
-                case 6:
-                    parent = UrnOf(ref r, "parent");
-                    break;
-                case 7:
-                    protect = r.GetBoolean();
-                    break;
-                case 8:
-                    retain = r.GetBoolean();
-                    break;
-                default:
-                    if (!r.TrySkip())
-                    {
-                        return false;
-                    }
-
-                    break;
-            }
-        }
-
-        resource = new ResourceState(
-            urn ?? throw Missing("urn"),
-            id ?? throw Missing("id"),
-            type ?? throw Missing("type"),
-            apiVersion ?? throw Missing("apiVersion"),
-            properties ?? throw Missing("properties"),
-            parent,
-            protect || retain ? new ResourceOptions(protect, retain) : ResourceOptions.None);
-        return true;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool TryReadProperties(ref Utf8JsonReader r, out ImmutableSortedDictionary<string, string>? properties)
-    {
-        properties = null;
-        ExpectObject(ref r, "'properties'");
-        var pairs = new List<KeyValuePair<string, string>>(1);
-        while (true)
-        {
-            if (!r.Read())
-            {
-                return false;
-            }
-
-            if (r.TokenType != JsonTokenType.PropertyName)
-            {
-                break;
-            }
-
-            var key = interner.Text(ref r);
-            if (!r.Read())
-            {
-                return false;
-            }
-
-            if (r.TokenType != JsonTokenType.String)
-            {
-                throw new JsonException($"property '{key}' must be a string, not {Kind(r.TokenType)}.");
-            }
-
-            pairs.Add(new(key, interner.Text(ref r)));
-        }
-
-        properties = pairs.Count == 0 ? ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal) : interner.Properties(pairs);
-        return true;
-    }
-
-    private Urn UrnOf(ref Utf8JsonReader r, string name)
-    {
-        RequireString(ref r, name);
-        return interner.Urn(ref r);
-    }
-
-    private ArmResourceId IdOf(ref Utf8JsonReader r)
-    {
-        RequireString(ref r, "id");
-        return interner.TryGetId(ref r, out var id, out var error) ? id : throw new FormatException(error);
-    }
-
-    private string TextOf(ref Utf8JsonReader r, string name)
-    {
-        RequireString(ref r, name);
-        return interner.Text(ref r);
-    }
-
     private static string RequiredString(ref Utf8JsonReader r, string name)
     {
-        RequireString(ref r, name);
+        ResourceStateJson.RequireString(ref r, name);
         return r.GetString()!;
     }
 
-    private static void RequireString(ref Utf8JsonReader r, string name)
-    {
-        if (r.TokenType != JsonTokenType.String)
-        {
-            throw new JsonException($"'{name}' must be a string, not {Kind(r.TokenType)}.");
-        }
-    }
-
-    private static void ExpectObject(ref Utf8JsonReader r, string what)
-    {
-        if (r.TokenType != JsonTokenType.StartObject)
-        {
-            throw new JsonException($"{what} must be a JSON object, not {Kind(r.TokenType)}.");
-        }
-    }
-
-    private static JsonException Missing(string name) => new($"'{name}' is missing.");
+    private static JsonException Missing(string name) => ResourceStateJson.Missing(name);
 
     private static string Kind(JsonTokenType token) => JsonTokenKind.Of(token);
 

@@ -66,9 +66,15 @@ public static class JournalSerializer
         return buffer.ToArray();
     }
 
-    /// <summary>Decodes a journal; a torn last line is left out and reported, a bad line before the last throws <see cref="InvalidDataException"/>.</summary>
-    public static JournalContent Decode(ReadOnlySpan<byte> data, string source)
+    /// <summary>
+    /// Decodes a journal; a torn last line is left out and reported, a bad line before the last throws
+    /// <see cref="InvalidDataException"/>. Ids, URNs and values equal to ones in <paramref name="interner"/> are taken
+    /// from it (without one, the records share a private one).
+    /// </summary>
+    public static JournalContent Decode(ReadOnlySpan<byte> data, string source, Interner? interner = null)
     {
+        interner ??= new Interner();
+        var pairs = new List<KeyValuePair<string, string>>(1);
         var records = new List<JournalRecord>();
         var offset = 0;
         var lineNumber = 0;
@@ -78,7 +84,7 @@ public static class JournalSerializer
             var rest = data[offset..];
             var newline = rest.IndexOf((byte)'\n');
             var isLast = newline < 0 || offset + newline + 1 == data.Length;
-            var record = newline < 0 ? null : TryDecodeLine(rest[..newline]);
+            var record = newline < 0 ? null : TryDecodeLine(rest[..newline], interner, pairs);
             if (record is null)
             {
                 if (isLast)
@@ -98,7 +104,7 @@ public static class JournalSerializer
         return new JournalContent(records, offset, TornTail: false);
     }
 
-    private static JournalRecord? TryDecodeLine(ReadOnlySpan<byte> line)
+    private static JournalRecord? TryDecodeLine(ReadOnlySpan<byte> line, Interner interner, List<KeyValuePair<string, string>> pairs)
     {
         if (line.Length < HashLength + 2 || line[HashLength] != (byte)' ')
         {
@@ -108,37 +114,93 @@ public static class JournalSerializer
         var json = line[(HashLength + 1)..];
         Span<byte> hash = stackalloc byte[32];
         SHA256.HashData(json, hash);
-        Span<char> hex = stackalloc char[HashLength];
-        if (!Convert.TryToHexStringLower(hash, hex, out _) || Encoding.ASCII.GetString(line[..HashLength]) != new string(hex))
+        Span<byte> hex = stackalloc byte[HashLength];
+        if (!Convert.TryToHexStringLower(hash, hex, out _) || !line[..HashLength].SequenceEqual(hex))
         {
             return null;
         }
 
         try
         {
-            using var doc = JsonDocument.Parse(json.ToArray());
-            var root = doc.RootElement;
-            var kind = ResourceStateJson.RequiredString(root, "kind") switch
-            {
-                "intent" => JournalRecordKind.Intent,
-                "set" => JournalRecordKind.Set,
-                "remove" => JournalRecordKind.Remove,
-                "abandon" => JournalRecordKind.Abandon,
-                _ => throw new JsonException("unknown kind"),
-            };
-            var operation = root.TryGetProperty("op", out var op) && op.GetString() == "delete" ? JournalOperation.Delete : JournalOperation.Put;
-            return new JournalRecord(
-                root.GetProperty("seq").GetInt64(),
-                kind,
-                ArmResourceId.Parse(ResourceStateJson.RequiredString(root, "id")),
-                operation,
-                root.TryGetProperty("resource", out var resource) ? ResourceStateJson.Read(resource) : null,
-                root.TryGetProperty("intent", out var intent) ? intent.GetInt64() : 0);
+            return ReadRecord(json, interner, pairs);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or FormatException or InvalidOperationException)
         {
             // The hash matched, so this is a record we cannot understand rather than a torn write.
             return null;
         }
+    }
+
+    /// <summary>One record's JSON, read with <see cref="Utf8JsonReader"/> (no document); throws when it is not a record.</summary>
+    private static JournalRecord ReadRecord(ReadOnlySpan<byte> json, Interner interner, List<KeyValuePair<string, string>> pairs)
+    {
+        var r = new Utf8JsonReader(json, isFinalBlock: true, state: default);
+        r.Read();
+        ResourceStateJson.ExpectObject(ref r, "a journal record");
+        long? sequence = null;
+        JournalRecordKind? kind = null;
+        ArmResourceId? id = null;
+        var operation = JournalOperation.Put;
+        ResourceState? resource = null;
+        long intent = 0;
+        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = r.ValueTextEquals("seq"u8) ? 1
+                : r.ValueTextEquals("kind"u8) ? 2
+                : r.ValueTextEquals("id"u8) ? 3
+                : r.ValueTextEquals("op"u8) ? 4
+                : r.ValueTextEquals("intent"u8) ? 5
+                : r.ValueTextEquals("resource"u8) ? 6
+                : 0;
+            r.Read();
+            switch (name)
+            {
+                case 1:
+                    sequence = r.GetInt64();
+                    break;
+                case 2:
+                    ResourceStateJson.RequireString(ref r, "kind");
+                    kind = r.ValueTextEquals("intent"u8) ? JournalRecordKind.Intent
+                        : r.ValueTextEquals("set"u8) ? JournalRecordKind.Set
+                        : r.ValueTextEquals("remove"u8) ? JournalRecordKind.Remove
+                        : r.ValueTextEquals("abandon"u8) ? JournalRecordKind.Abandon
+                        : throw new JsonException("unknown kind");
+                    break;
+                case 3:
+                    id = ResourceStateJson.IdOf(ref r, interner);
+                    break;
+                case 4:
+                    // As before: only "delete" deletes; a null or any other string is a put, a non-string is not a record.
+                    operation = r.TokenType switch
+                    {
+                        JsonTokenType.Null => JournalOperation.Put,
+                        JsonTokenType.String => r.ValueTextEquals("delete"u8) ? JournalOperation.Delete : JournalOperation.Put,
+                        _ => throw new InvalidOperationException($"'op' must be a string, not {JsonTokenKind.Of(r.TokenType)}."),
+                    };
+                    break;
+                case 5:
+                    intent = r.GetInt64();
+                    break;
+                case 6:
+                    resource = ResourceStateJson.TryRead(ref r, interner, pairs, out var read) ? read : throw new JsonException("the record's resource is incomplete.");
+                    break;
+                default:
+                    r.Skip();
+                    break;
+            }
+        }
+
+        if (r.TokenType != JsonTokenType.EndObject || r.Read())
+        {
+            throw new JsonException("a journal record must be one JSON object.");
+        }
+
+        return new JournalRecord(
+            sequence ?? throw ResourceStateJson.Missing("seq"),
+            kind ?? throw ResourceStateJson.Missing("kind"),
+            id ?? throw ResourceStateJson.Missing("id"),
+            operation,
+            resource,
+            intent);
     }
 }

@@ -35,7 +35,10 @@ public sealed partial class LocalFileStateStore(string path) : IJournalStateStor
     public async Task<Checkpoint?> ReadAsync(Model.Interner? interner, CancellationToken cancellationToken = default)
     {
         LastReadNote = null;
-        var journal = await ReadJournalAsync(cancellationToken);
+
+        // Without the caller's interner, the journal and the snapshot still share one between them.
+        interner ??= new Model.Interner();
+        var journal = await ReadJournalAsync(interner, cancellationToken);
         Checkpoint? snapshot = null;
         if (File.Exists(Path))
         {
@@ -128,7 +131,7 @@ public sealed partial class LocalFileStateStore(string path) : IJournalStateStor
         await _journalGate.WaitAsync(cancellationToken);
         try
         {
-            _journalLength ??= (await ReadJournalAsync(cancellationToken)).ValidLength;
+            _journalLength ??= (await ReadJournalAsync(null, cancellationToken)).ValidLength;
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(JournalPath)!);
             await using var journal = new FileStream(JournalPath, OwnerOnly(FileMode.OpenOrCreate));
             if (journal.Length != _journalLength)
@@ -148,7 +151,7 @@ public sealed partial class LocalFileStateStore(string path) : IJournalStateStor
         }
     }
 
-    private async Task<JournalContent> ReadJournalAsync(CancellationToken cancellationToken)
+    private async Task<JournalContent> ReadJournalAsync(Model.Interner? interner, CancellationToken cancellationToken)
     {
         if (!File.Exists(JournalPath))
         {
@@ -156,7 +159,7 @@ public sealed partial class LocalFileStateStore(string path) : IJournalStateStor
         }
 
         var bytes = await File.ReadAllBytesAsync(JournalPath, cancellationToken);
-        return JournalSerializer.Decode(bytes, JournalPath);
+        return JournalSerializer.Decode(bytes, JournalPath, interner);
     }
 
     private string RecoveryNote(JournalContent journal) =>

@@ -1,10 +1,15 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Provisioning.Model;
 
 namespace Provisioning.State;
 
-/// <summary>The JSON shape of one <see cref="ResourceState"/>, shared by the snapshot and the journal.</summary>
+/// <summary>
+/// The JSON shape of one <see cref="ResourceState"/>, shared by the snapshot and the journal: written with
+/// <see cref="Utf8JsonWriter"/>, read with <see cref="Utf8JsonReader"/> straight into a resource whose ids, URNs and
+/// values come from an <see cref="Interner"/> (no intermediate string for a value it already holds).
+/// </summary>
 internal static class ResourceStateJson
 {
     /// <summary>Writes the resource as an object (options only when set).</summary>
@@ -40,28 +45,177 @@ internal static class ResourceStateJson
         w.WriteEndObject();
     }
 
-    /// <summary>Reads a resource object (a journal record's); throws <see cref="JsonException"/>, <see cref="FormatException"/> or <see cref="KeyNotFoundException"/> when malformed.</summary>
-    public static ResourceState Read(JsonElement r)
+    /// <summary>
+    /// Reads the resource object the reader is on (its <see cref="JsonTokenType.StartObject"/>), its values shared
+    /// through <paramref name="interner"/>, leaving the reader on its <see cref="JsonTokenType.EndObject"/>;
+    /// <paramref name="pairs"/> is scratch space for its properties, reused from one resource to the next. False when
+    /// the reader's data ends inside it (a slice of a larger text: read it again with more data). Throws
+    /// <see cref="JsonException"/>, <see cref="FormatException"/> or <see cref="InvalidOperationException"/> when malformed.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static bool TryRead(ref Utf8JsonReader r, Interner interner, List<KeyValuePair<string, string>> pairs, out ResourceState resource)
     {
-        var properties = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-        foreach (var p in r.GetProperty("properties").EnumerateObject())
+        resource = null!;
+        ExpectObject(ref r, "a resource");
+        Urn? urn = null, parent = null;
+        ArmResourceId? id = null;
+        string? type = null, apiVersion = null;
+        ImmutableSortedDictionary<string, string>? properties = null;
+        bool protect = false, retain = false;
+        while (true)
         {
-            properties[p.Name] = p.Value.ValueKind == JsonValueKind.String
-                ? p.Value.GetString()!
-                : throw new JsonException($"property '{p.Name}' must be a string, not {p.Value.ValueKind}.");
+            if (!r.Read())
+            {
+                return false;
+            }
+
+            if (r.TokenType != JsonTokenType.PropertyName)
+            {
+                break;
+            }
+
+            var name = r.ValueTextEquals("urn"u8) ? 1
+                : r.ValueTextEquals("id"u8) ? 2
+                : r.ValueTextEquals("type"u8) ? 3
+                : r.ValueTextEquals("apiVersion"u8) ? 4
+                : r.ValueTextEquals("properties"u8) ? 5
+                : r.ValueTextEquals("parent"u8) ? 6
+                : r.ValueTextEquals("protect"u8) ? 7
+                : r.ValueTextEquals("retainOnDelete"u8) ? 8
+                : 0;
+            if (!r.Read())
+            {
+                return false;
+            }
+
+            switch (name)
+            {
+                case 1:
+                    urn = UrnOf(ref r, interner, "urn");
+                    break;
+                case 2:
+                    id = IdOf(ref r, interner);
+                    break;
+                case 3:
+                    type = TextOf(ref r, interner, "type");
+                    break;
+                case 4:
+                    apiVersion = TextOf(ref r, interner, "apiVersion");
+                    break;
+                case 5:
+                    if (!TryReadProperties(ref r, interner, pairs, out properties))
+                    {
+                        return false;
+                    }
+
+                    break;
+                case 6:
+                    parent = UrnOf(ref r, interner, "parent");
+                    break;
+                case 7:
+                    protect = r.GetBoolean();
+                    break;
+                case 8:
+                    retain = r.GetBoolean();
+                    break;
+                default:
+                    if (!r.TrySkip())
+                    {
+                        return false;
+                    }
+
+                    break;
+            }
         }
 
-        return new ResourceState(
-            Urn.Parse(RequiredString(r, "urn")),
-            ArmResourceId.Parse(RequiredString(r, "id")),
-            RequiredString(r, "type"),
-            RequiredString(r, "apiVersion"),
-            properties.ToImmutable(),
-            r.TryGetProperty("parent", out var parent) ? Urn.Parse(parent.ValueKind == JsonValueKind.String ? parent.GetString()! : throw new JsonException($"'parent' must be a string, not {parent.ValueKind}.")) : null,
-            new ResourceOptions(
-                r.TryGetProperty("protect", out var protect) && protect.GetBoolean(),
-                r.TryGetProperty("retainOnDelete", out var retain) && retain.GetBoolean()));
+        resource = new ResourceState(
+            urn ?? throw Missing("urn"),
+            id ?? throw Missing("id"),
+            type ?? throw Missing("type"),
+            apiVersion ?? throw Missing("apiVersion"),
+            properties ?? throw Missing("properties"),
+            parent,
+            protect || retain ? new ResourceOptions(protect, retain) : ResourceOptions.None);
+        return true;
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool TryReadProperties(ref Utf8JsonReader r, Interner interner, List<KeyValuePair<string, string>> pairs, out ImmutableSortedDictionary<string, string>? properties)
+    {
+        properties = null;
+        ExpectObject(ref r, "'properties'");
+        // The interner copies what it keeps (or shares a set it holds), so the list is free again once it returns.
+        pairs.Clear();
+        while (true)
+        {
+            if (!r.Read())
+            {
+                return false;
+            }
+
+            if (r.TokenType != JsonTokenType.PropertyName)
+            {
+                break;
+            }
+
+            var key = interner.Text(ref r);
+            if (!r.Read())
+            {
+                return false;
+            }
+
+            if (r.TokenType != JsonTokenType.String)
+            {
+                throw new JsonException($"property '{key}' must be a string, not {JsonTokenKind.Of(r.TokenType)}.");
+            }
+
+            pairs.Add(new(key, interner.Text(ref r)));
+        }
+
+        properties = pairs.Count == 0 ? ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal) : interner.Properties(pairs);
+        return true;
+    }
+
+    /// <summary>The URN in the string the reader is on, shared through the interner.</summary>
+    public static Urn UrnOf(ref Utf8JsonReader r, Interner interner, string name)
+    {
+        RequireString(ref r, name);
+        return interner.Urn(ref r);
+    }
+
+    /// <summary>The id in the string the reader is on, shared through the interner; a <see cref="FormatException"/> saying why when it is not an id.</summary>
+    public static ArmResourceId IdOf(ref Utf8JsonReader r, Interner interner)
+    {
+        RequireString(ref r, "id");
+        return interner.TryGetId(ref r, out var id, out var error) ? id : throw new FormatException(error);
+    }
+
+    private static string TextOf(ref Utf8JsonReader r, Interner interner, string name)
+    {
+        RequireString(ref r, name);
+        return interner.Text(ref r);
+    }
+
+    /// <summary>Throws <see cref="JsonException"/> unless the reader is on a string (a JSON null would otherwise slip through as a null reference).</summary>
+    public static void RequireString(ref Utf8JsonReader r, string name)
+    {
+        if (r.TokenType != JsonTokenType.String)
+        {
+            throw new JsonException($"'{name}' must be a string, not {JsonTokenKind.Of(r.TokenType)}.");
+        }
+    }
+
+    /// <summary>Throws <see cref="JsonException"/> unless the reader is on the start of an object.</summary>
+    public static void ExpectObject(ref Utf8JsonReader r, string what)
+    {
+        if (r.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException($"{what} must be a JSON object, not {JsonTokenKind.Of(r.TokenType)}.");
+        }
+    }
+
+    /// <summary>The error for a required member that is absent.</summary>
+    public static JsonException Missing(string name) => new($"'{name}' is missing.");
 
     /// <summary>A property that must be present and a string (a JSON null would otherwise slip through as a null reference).</summary>
     public static string RequiredString(JsonElement element, string name)

@@ -51,6 +51,39 @@ public sealed class CheckpointSerializerTests
     }
 
     [Fact]
+    public void An_indented_version_1_file_without_a_checksum_or_a_sequence_is_still_read()
+    {
+        var checkpoint = SampleCheckpoints.Two with { Resources = [SampleCheckpoints.Two.Resources[1]] };
+        var indented = $$"""
+            {
+              "version": 1,
+              "project": "tenant-registrations",
+              "stack": "dev",
+              "updated": "2025-03-14T15:09:26+00:00",
+              "resources": [
+                {
+                  "urn": "urn:pulumi:dev::tenant-registrations::azure-native:azurestack:CustomerSubscription::west-fabrikam",
+                  "id": "/subscriptions/a1a1a1a1-0000-4000-8000-000000000001/resourceGroups/AzureStack/providers/Microsoft.AzureStack/registrations/azurestack-WEST01/customerSubscriptions/e0e0e0e0-bbbb-4bbb-8bbb-0000000000f2",
+                  "type": "Microsoft.AzureStack/registrations/customerSubscriptions",
+                  "apiVersion": "2017-06-01",
+                  "properties": {
+                    "tenantId": "22222222-bbbb-4bbb-8bbb-222222222222"
+                  },
+                  "protect": true,
+                  "retainOnDelete": true
+                }
+              ]
+            }
+            """;
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(indented));
+
+        var read = CheckpointSerializer.Read(stream, "state.json");
+
+        SampleCheckpoints.AssertSame(checkpoint, read);
+        Assert.Equal(0, read.Sequence);
+    }
+
+    [Fact]
     public void A_large_state_is_read_across_many_slices_and_a_changed_byte_anywhere_in_its_resources_is_detected()
     {
         var template = SampleCheckpoints.Two.Resources[0];

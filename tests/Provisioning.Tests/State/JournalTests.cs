@@ -117,6 +117,59 @@ public sealed class JournalTests : IDisposable
     }
 
     [Fact]
+    public async Task Read_with_an_interner_the_snapshot_and_the_journal_share_the_desired_instances()
+    {
+        using var store = NewStore();
+        await store.WriteAsync(SampleCheckpoints.Two with { Resources = [Contoso], Sequence = 1 });
+        await store.AppendAsync([new JournalRecord(2, JournalRecordKind.Set, Fabrikam.Id, Resource: Fabrikam)]);
+        var interner = InternerOf(Contoso, Fabrikam);
+
+        var read = await NewStore().ReadAsync(interner);
+
+        Assert.Equal(2, read!.Resources.Length);
+        foreach (var (desired, recorded) in new[] { Contoso, Fabrikam }.Zip(read.Resources))
+        {
+            Assert.Same(desired.Urn, recorded.Urn);
+            Assert.Same(desired.Id.ToString(), recorded.Id.ToString());
+            Assert.Same(desired.Type, recorded.Type);
+            Assert.Same(desired.ApiVersion, recorded.ApiVersion);
+            Assert.Same(desired.Properties, recorded.Properties);
+        }
+    }
+
+    [Fact]
+    public void A_decoded_record_takes_its_id_and_resource_from_the_interner()
+    {
+        var interner = InternerOf(Fabrikam);
+        var line = JournalSerializer.Encode(new JournalRecord(7, JournalRecordKind.Intent, Fabrikam.Id, JournalOperation.Delete, Fabrikam));
+
+        var record = Assert.Single(JournalSerializer.Decode(line, "dev.journal", interner).Records);
+
+        Assert.Equal((7L, JournalRecordKind.Intent, JournalOperation.Delete), (record.Sequence, record.Kind, record.Operation));
+        Assert.Same(Fabrikam.Id.ToString(), record.Id.ToString());
+        Assert.Same(Fabrikam.Urn, record.Resource!.Urn);
+        Assert.Same(Fabrikam.Properties, record.Resource.Properties);
+        Assert.Equal(Fabrikam.Options, record.Resource.Options);
+    }
+
+    [Theory]
+    [InlineData("""{"seq":1,"kind":"bogus","id":"/subscriptions/s"}""")]
+    [InlineData("""{"seq":1,"kind":"remove"}""")]
+    [InlineData("""{"seq":"1","kind":"remove","id":"/subscriptions/s"}""")]
+    [InlineData("""{"seq":1,"kind":"remove","id":"subscriptions/s"}""")]
+    [InlineData("""{"seq":1,"kind":"set","id":"/subscriptions/s","resource":{"urn":"urn:pulumi:s::p::t::n"}}""")]
+    [InlineData("""{"seq":1,"kind":"remove","id":"/subscriptions/s"} {}""")]
+    public void A_record_whose_checksum_matches_but_that_is_not_a_record_is_corrupt_when_records_follow_it(string json)
+    {
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(json)));
+        var data = Encoding.UTF8.GetBytes($"{hash} {json}\n").Concat(JournalSerializer.Encode(new JournalRecord(2, JournalRecordKind.Remove, Contoso.Id))).ToArray();
+
+        var e = Assert.Throws<InvalidDataException>(() => JournalSerializer.Decode(data, "dev.journal"));
+
+        Assert.StartsWith("dev.journal: journal record 1 is corrupt", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_crash_between_the_snapshot_and_the_journal_truncation_replays_nothing_twice()
     {
         using var store = NewStore();
@@ -192,4 +245,7 @@ public sealed class JournalTests : IDisposable
     }
 
     public void Dispose() => _temp.Dispose();
+
+    private static Interner InternerOf(params ResourceState[] resources) =>
+        Interner.From(new ResourceGraph("tenant-registrations", "dev", [new Component(SampleCheckpoints.West, "c", "west", [.. resources.Select(r => new Resource(r.Urn, r.Id, r.Type, r.ApiVersion, r.Properties, r.Parent, r.Options))])]));
 }
