@@ -84,7 +84,7 @@ public readonly record struct ArmResourceId
 
     /// <summary>True when this id is a child of <paramref name="parent"/> (ignoring case); unlike <see cref="Parent"/> it allocates nothing.</summary>
     public bool IsChildOf(ArmResourceId parent) =>
-        _pairs >= 2 && parent._value is { } p && ParentLength == p.Length && Text.AsSpan(0, ParentLength).Equals(p, StringComparison.OrdinalIgnoreCase);
+        _pairs >= 2 && parent._value is { } p && ParentLength == p.Length && Text.AsSpan(0, p.Length).Equals(p, StringComparison.OrdinalIgnoreCase);
 
     private int ParentLength => Text.LastIndexOf('/', Text.LastIndexOf('/') - 1);
 
