@@ -1,3 +1,4 @@
+using Provisioning.Diagnostics;
 using System.Diagnostics;
 using System.Globalization;
 using Provisioning.ArmEmulator;

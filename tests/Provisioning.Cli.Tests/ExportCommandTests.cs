@@ -1,3 +1,4 @@
+using Provisioning.Diagnostics;
 using System.CommandLine;
 using Provisioning.AzureStack;
 using Provisioning.Cli.Commands;

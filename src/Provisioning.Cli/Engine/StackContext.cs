@@ -1,3 +1,4 @@
+using Provisioning.Diagnostics;
 using Provisioning.Cli.Rendering;
 using Provisioning.Config;
 using Spectre.Console;

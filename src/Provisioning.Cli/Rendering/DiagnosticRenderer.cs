@@ -1,4 +1,4 @@
-using Provisioning.Config;
+using Provisioning.Diagnostics;
 using Spectre.Console;
 
 namespace Provisioning.Cli.Rendering;

@@ -1,3 +1,4 @@
+using Provisioning.Diagnostics;
 namespace Provisioning.Config;
 
 /// <summary>Shape checks on <see cref="SourceNode"/>s that report to one list of diagnostics.</summary>

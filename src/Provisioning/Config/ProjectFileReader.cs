@@ -1,3 +1,4 @@
+using Provisioning.Diagnostics;
 namespace Provisioning.Config;
 
 /// <summary>Validates the tree of <c>Pulumi.yaml</c>: <c>name</c>, <c>runtime</c>, <c>description</c>, <c>backend.url</c>, <c>config</c>.</summary>

@@ -1,3 +1,4 @@
+using Provisioning.Diagnostics;
 namespace Provisioning.Config;
 
 /// <summary>A YAML mapping with scalar keys, in file order; duplicate keys are already reported and dropped.</summary>

@@ -1,3 +1,4 @@
+using Provisioning.Diagnostics;
 namespace Provisioning.Config;
 
 /// <summary>A YAML node read from a file, with the place it starts; the input of validation.</summary>

@@ -1,3 +1,4 @@
+using Provisioning.Diagnostics;
 namespace Provisioning.Config;
 
 /// <summary>A YAML scalar; <see cref="IsPlain"/> is false for quoted and block scalars.</summary>

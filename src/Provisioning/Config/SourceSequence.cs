@@ -1,3 +1,4 @@
+using Provisioning.Diagnostics;
 namespace Provisioning.Config;
 
 /// <summary>A YAML sequence (list), in file order.</summary>

@@ -1,3 +1,4 @@
+using Provisioning.Diagnostics;
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;

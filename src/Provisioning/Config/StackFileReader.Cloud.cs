@@ -1,3 +1,4 @@
+using Provisioning.Diagnostics;
 namespace Provisioning.Config;
 
 /// <summary>The <c>cloud</c> and <c>tokenScope</c> keys of a stack file.</summary>

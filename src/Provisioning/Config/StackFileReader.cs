@@ -1,3 +1,4 @@
+using Provisioning.Diagnostics;
 namespace Provisioning.Config;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Provisioning.Diagnostics;
 namespace Provisioning.Config;
 
 /// <summary>The outcome of loading a stack: the definition when there is no error, and every diagnostic found.</summary>

@@ -1,3 +1,4 @@
+using Provisioning.Diagnostics;
 using System.Buffers;
 using System.Text.Unicode;
 using Provisioning.AzureStack;

@@ -1,3 +1,4 @@
+using Provisioning.Diagnostics;
 using Provisioning.AzureStack;
 using Provisioning.Config;
 

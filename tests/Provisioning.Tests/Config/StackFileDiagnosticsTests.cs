@@ -1,4 +1,4 @@
-using Provisioning.Config;
+using Provisioning.Diagnostics;
 
 namespace Provisioning.Tests.Config;
 

@@ -1,3 +1,4 @@
+using Provisioning.Diagnostics;
 using System.Text;
 using Provisioning.Config;
 

@@ -1,3 +1,4 @@
+using Provisioning.Diagnostics;
 using Provisioning.Config;
 
 namespace Provisioning.Tests.Config;

@@ -1,4 +1,4 @@
-namespace Provisioning.Config;
+namespace Provisioning.Diagnostics;
 
 /// <summary>A place in an input file: 1-based line and column. Printed as <c>file(line,col)</c>.</summary>
 public readonly record struct SourceSpan(string File, int Line, int Column)

@@ -1,4 +1,4 @@
-namespace Provisioning.Config;
+namespace Provisioning.Diagnostics;
 
 /// <summary>How serious a diagnostic is. Any error stops the command before a request is made.</summary>
 public enum Severity

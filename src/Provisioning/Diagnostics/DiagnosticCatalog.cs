@@ -1,6 +1,12 @@
-namespace Provisioning.Config;
+namespace Provisioning.Diagnostics;
 
-// Every problem the config loader can report, with its stable code. Codes are never reused or renumbered.
+// Every problem the tool can report, with its stable code. Codes are never reused or renumbered.
+// This file holds the configuration codes (PRV001-PRV099); the other parts of the catalogue are the
+// partial files beside it, one per area, each with its own table:
+//   DiagnosticCatalog.State.cs       PRV100-PRV119  state, journal, locks, saved plans
+//   DiagnosticCatalog.Azure.cs       PRV120-PRV139  credentials, endpoints, ARM answers
+//   DiagnosticCatalog.Plan.cs        PRV140-PRV159  plan guards (blast radius, mass delete, overwrite), import
+//   DiagnosticCatalog.Run.cs         PRV160-PRV199  flags, files, signals, the run itself
 //
 // | code   | level   | meaning                                                                 |
 // |--------|---------|-------------------------------------------------------------------------|
@@ -43,7 +49,7 @@ namespace Provisioning.Config;
 /// The one place that mints configuration diagnostics. Each method returns a <see cref="Diagnostic"/>
 /// with a stable code; the table at the top of this file lists them all.
 /// </summary>
-public static class DiagnosticCatalog
+public static partial class DiagnosticCatalog
 {
     /// <summary>PRV001: the project file is missing.</summary>
     public static Diagnostic ProjectFileMissing(string file, string directory) =>
@@ -194,6 +200,9 @@ public static class DiagnosticCatalog
     private static string Hint(string? suggestion) => suggestion is null ? string.Empty : $" Did you mean '{suggestion}'?";
 
     private static Diagnostic Error(SourceSpan span, string code, string message) => new(span, Severity.Error, code, message);
+
+    /// <summary>An error whose cause is the environment (a file system, the network, Azure), not the input: exit code 1.</summary>
+    private static Diagnostic Fault(SourceSpan span, string code, string message) => new(span, Severity.Error, code, message) { Origin = DiagnosticOrigin.Environment };
 
     private static Diagnostic Warning(SourceSpan span, string code, string message) => new(span, Severity.Warning, code, message);
 }
