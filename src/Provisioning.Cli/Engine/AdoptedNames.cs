@@ -7,7 +7,8 @@ namespace Provisioning.Cli.Engine;
 
 /// <summary>
 /// Names a mapping found in Azure that the stack does not declare: the registration's key and the tenant's
-/// key when the stack knows the tenant id, else <c>tenant-&lt;first 8 hex digits of the tenant id&gt;</c>.
+/// key when the stack knows the tenant id, else <c>tenant-&lt;first 8 hex digits of the tenant id&gt;</c>
+/// (lengthened by <see cref="AllocateTenantKeys"/> until every imported tenant has its own key).
 /// </summary>
 internal static class AdoptedNames
 {
@@ -43,5 +44,68 @@ internal static class AdoptedNames
         found.Properties.TryGetValue(TenantRegistration.TenantIdProperty, out var tenantId);
         var registrationKey = component.Name;
         return Urn.Create(stack.Stack, stack.Project, TenantRegistration.CustomerSubscriptionType, $"{registrationKey}-{TenantKey(stack, tenantId)}", component);
+    }
+
+    /// <summary>
+    /// Gives each tenant id the stack does not declare a key of its own, readable and valid in a stack file:
+    /// <c>tenant-</c> and the shortest lower-case prefix of the id, cut at a dash (8, 13, 18, 23 characters, or all of it),
+    /// that no other of these tenants shares, that no declared tenant uses as its key and that gives no URN in
+    /// <paramref name="takenNames"/> (URN names, <c>&lt;registration&gt;-&lt;tenant&gt;</c>, already used by the state or the stack).
+    /// The same set of tenants always gets the same keys. Declared tenants keep their key (they are not in the result).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> AllocateTenantKeys(StackDefinition stack, IEnumerable<(string RegistrationKey, string TenantId)> mappings, IReadOnlySet<string> takenNames)
+    {
+        ArgumentNullException.ThrowIfNull(stack);
+        ArgumentNullException.ThrowIfNull(mappings);
+        ArgumentNullException.ThrowIfNull(takenNames);
+        var declared = stack.Tenants.Select(t => t.TenantId).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var declaredKeys = stack.Tenants.Select(t => t.Key).ToHashSet(StringComparer.Ordinal);
+        var registrationsOf = mappings
+            .Where(m => !declared.Contains(m.TenantId))
+            .GroupBy(m => Sanitized(m.TenantId), StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(m => m.RegistrationKey).Distinct(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+        var keys = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var used = new HashSet<string>(declaredKeys, StringComparer.Ordinal);
+        foreach (var (tenant, registrations) in registrationsOf)
+        {
+            string? chosen = null;
+            foreach (var length in PrefixLengths.Where(l => l <= tenant.Length).Append(tenant.Length).Distinct())
+            {
+                var prefix = tenant[..length];
+                var key = $"tenant-{prefix}";
+                var shared = registrationsOf.Keys.Any(other => other != tenant && other.StartsWith(prefix, StringComparison.Ordinal));
+                if (!shared && !used.Contains(key) && !registrations.Any(r => takenNames.Contains($"{r}-{key}")))
+                {
+                    chosen = key;
+                    break;
+                }
+            }
+
+            // Two different ids cannot share their whole text; only a clash with a name already taken can get here.
+            for (var n = 2; chosen is null; n++)
+            {
+                var key = $"tenant-{tenant}-{n}";
+                if (!used.Contains(key) && !registrations.Any(r => takenNames.Contains($"{r}-{key}")))
+                {
+                    chosen = key;
+                }
+            }
+
+            used.Add(chosen);
+            keys[tenant] = chosen;
+        }
+
+        return keys;
+    }
+
+    private static readonly int[] PrefixLengths = [8, 13, 18, 23, 36];
+
+    /// <summary>A tenant id as a key's text: lower case, only letters, digits and dashes (an id ARM returned oddly still gives a valid name).</summary>
+    public static string Sanitized(string tenantId)
+    {
+        ArgumentNullException.ThrowIfNull(tenantId);
+        var text = new string([.. tenantId.ToLowerInvariant().Where(c => char.IsAsciiLetterOrDigit(c) || c == '-')]);
+        return text.Length == 0 ? "unknown" : text;
     }
 }

@@ -140,14 +140,18 @@ internal sealed class StackOperation(CliConsole console, IProviderFactory provid
             Phase("refresh");
         }
 
-        // 3. Plan (with prune candidates and targets) and show.
-        var plan = Planner.Plan(desired, checkpoint.Resources, actual, kind == OperationKind.Destroy ? PlanMode.Destroy : PlanMode.Update);
+        // 3. Plan (with prune candidates, targets and overwrites), check the guards (Planning.PlanGuards) and show.
+        var mode = kind == OperationKind.Destroy ? PlanMode.Destroy : PlanMode.Update;
+        var plan = Planner.Plan(desired, checkpoint.Resources, actual, mode);
+        IReadOnlyList<ObservedResource> candidates = actual is not null && kind != OperationKind.Destroy ? Pruner.Candidates(desired, checkpoint.Resources, underManaged) : [];
+
+        // Other stacks' claims matter only for what this plan could remove: usually nothing, and they are not read.
+        var others = candidates.Count > 0 || plan.Steps.Any(s => s.Kind is StepKind.Delete or StepKind.Update)
+            ? await ProjectStacks.ClaimedByOthersAsync(options.Directory, stack, cancellationToken)
+            : [];
         if (actual is not null && kind != OperationKind.Destroy)
         {
-            // Other stacks' claims matter only for what no one here wants: usually nothing, and they are not read.
-            var candidates = Pruner.Candidates(desired, checkpoint.Resources, underManaged);
-            IReadOnlySet<ArmResourceId> others = candidates.Count == 0 ? new HashSet<ArmResourceId>() : await ProjectStacks.ClaimedByOthersAsync(options.Directory, stack, cancellationToken);
-            plan = Pruner.FindUnmanaged(plan, desired, checkpoint.Resources, candidates, others, TenantRegistration.ApiVersion, found => AdoptedNames.UrnOf(stack, found));
+            plan = Pruner.FindUnmanaged(plan, desired, checkpoint.Resources, candidates, others.Keys.ToHashSet(), TenantRegistration.ApiVersion, found => AdoptedNames.UrnOf(stack, found));
             if (options.Prune)
             {
                 plan = Pruner.Include(plan);
@@ -155,11 +159,26 @@ internal sealed class StackOperation(CliConsole console, IProviderFactory provid
         }
 
         plan = Targeting.Apply(plan, targets);
+        plan = Overwrites.Find(plan, checkpoint.Resources, actual, others, found => AdoptedNames.UrnOf(stack, found));
+        var guardOptions = new GuardOptions(mode, kind != OperationKind.Preview, SourceSpan.WholeFile(StackLoader.StackFileName(stack.Stack)))
+        {
+            Prune = options.Prune,
+            AllowMassDelete = options.AllowMassDelete,
+            OtherStacks = others,
+        };
+        var findings = PlanGuards.Check(plan, checkpoint.Resources, guardOptions);
+        var refusals = findings.Where(d => d.Level == Severity.Error).Select(d => d.ToString()).ToList();
+        warnings = [.. warnings, .. findings.Where(d => d.Level != Severity.Error).Select(d => d.ToString())];
         Phase("plan");
-        PlanRenderer.WriteWarnings(human, warnings);
+        PlanRenderer.WriteWarnings(human, warnings.Take(warnings.Count - (findings.Count - refusals.Count)));
         PlanRenderer.WritePlan(human, plan, options.ShowSame, options.Diff);
         PlanRenderer.WriteSummary(human, plan);
-        if (!plan.Errors.IsEmpty)
+        foreach (var finding in findings)
+        {
+            DiagnosticRenderer.Write(console.Error, finding);
+        }
+
+        if (!plan.Errors.IsEmpty || refusals.Count > 0)
         {
             foreach (var error in plan.Errors)
             {
@@ -167,7 +186,7 @@ internal sealed class StackOperation(CliConsole console, IProviderFactory provid
             }
 
             console.Error.MarkupLine("[red]The plan was refused: nothing was changed.[/]");
-            WriteJson(kind, stack, plan, warnings, options);
+            WriteJson(kind, stack, plan with { Errors = plan.Errors.AddRange(refusals) }, warnings, options);
             return ExitCodes.InvalidInput;
         }
 

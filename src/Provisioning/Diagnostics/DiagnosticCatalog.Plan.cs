@@ -13,6 +13,7 @@ namespace Provisioning.Diagnostics;
 // | PRV145 | warning       | import leaves out a mapping that another stack of the project manages            |
 // | PRV146 | error         | import --out names a path that cannot be written (checked before anything)       |
 // | PRV147 | error (env.)  | import --out could not be written (it is written before the state: nothing imported) |
+// | PRV148 | warning       | import leaves out a mapping whose name another resource of the stack already has |
 
 /// <summary>The diagnostics of the plan guards and of import (PRV140–PRV159); the table at the top of this file lists them.</summary>
 public static partial class DiagnosticCatalog
@@ -55,6 +56,11 @@ public static partial class DiagnosticCatalog
     /// <summary>PRV147: <c>import --out</c> could not be written although it was checked; it is written before the state, so nothing was imported.</summary>
     public static Diagnostic ImportOutputFailed(string path, string reason) =>
         Fault(SourceSpan.CommandLine, "PRV147", $"--out {Cut(path)} could not be written ({Cut(reason)}): nothing was imported. Fix the path and run import again.");
+
+    /// <summary>PRV148: import leaves out a mapping whose URN another resource of the stack already has.</summary>
+    public static Diagnostic ImportNameTaken(SourceSpan span, string id, string name) =>
+        Warning(span, "PRV148", $"{id} is not imported: its name '{name}' is already used by another mapping of the stack (in the state or the stack file). "
+            + "Run refresh to settle the state, then import again.");
 
     private static Diagnostic Guard(SourceSpan span, bool refuse, string code, string message) =>
         refuse ? Error(span, code, message) : Warning(span, code, UpRefuses + message);
