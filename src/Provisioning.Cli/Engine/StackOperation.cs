@@ -168,14 +168,22 @@ internal sealed class StackOperation(CliConsole console, IProviderFactory provid
         };
         var findings = PlanGuards.Check(plan, checkpoint.Resources, guardOptions);
         var refusals = findings.Where(d => d.Level == Severity.Error).Select(d => d.ToString()).ToList();
-        warnings = [.. warnings, .. findings.Where(d => d.Level != Severity.Error).Select(d => d.ToString())];
         Phase("plan");
-        PlanRenderer.WriteWarnings(human, warnings.Take(warnings.Count - (findings.Count - refusals.Count)));
+        PlanRenderer.WriteWarnings(human, warnings);
         PlanRenderer.WritePlan(human, plan, options.ShowSame, options.Diff);
         PlanRenderer.WriteSummary(human, plan);
         foreach (var finding in findings)
         {
             DiagnosticRenderer.Write(console.Error, finding);
+        }
+
+        warnings = [.. warnings, .. findings.Where(d => d.Level != Severity.Error).Select(d => d.ToString())];
+
+        // A saved plan the world moved away from is refused first: the fresh preview shows what the guards say now.
+        if (saved is not null && SavedPlans.Difference(saved, plan, actual) is { } moved)
+        {
+            console.Error.MarkupLineInterpolated($"[red]error:[/] the saved plan {options.PlanFile} is stale: {moved} Run preview --save-plan again. Nothing was changed.");
+            return ExitCodes.Failed;
         }
 
         if (!plan.Errors.IsEmpty || refusals.Count > 0)
@@ -188,12 +196,6 @@ internal sealed class StackOperation(CliConsole console, IProviderFactory provid
             console.Error.MarkupLine("[red]The plan was refused: nothing was changed.[/]");
             WriteJson(kind, stack, plan with { Errors = plan.Errors.AddRange(refusals) }, warnings, options);
             return ExitCodes.InvalidInput;
-        }
-
-        if (saved is not null && SavedPlans.Difference(saved, plan, actual) is { } moved)
-        {
-            console.Error.MarkupLineInterpolated($"[red]error:[/] the saved plan {options.PlanFile} is stale: {moved} Run preview --save-plan again. Nothing was changed.");
-            return ExitCodes.Failed;
         }
 
         if (options.SavePlan is not null)
