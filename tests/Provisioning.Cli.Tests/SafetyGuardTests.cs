@@ -261,6 +261,26 @@ public sealed partial class SafetyGuardTests : IDisposable
     }
 
     [Fact]
+    public async Task A_later_import_keeps_the_keys_an_earlier_one_gave_and_never_reuses_them_for_another_tenant()
+    {
+        const string A = "55555555-aaaa-4333-8444-555555555555";
+        const string B = "55555555-bbbb-4333-8444-555555555555";
+        _folder.WriteStack("dev", ProjectFolder.DevStack);
+        _providers.Provider.Seed(Mapping(StrayWest, A));
+        Assert.Equal(0, (await RunAsync("import", "-s", "dev", "--yes")).Code);
+        _providers.Provider.Seed(Mapping(ProjectFolder.East + "/customerSubscriptions/11111111-2222-4333-8444-555555555555", A));
+        _providers.Provider.Seed(Mapping(ProjectFolder.East + "/customerSubscriptions/33333333-2222-4333-8444-555555555555", B));
+
+        var (code, output, error) = await RunAsync("import", "-s", "dev", "--yes");
+
+        Assert.True(code == 0, error);
+        var names = UrnsIn(await File.ReadAllTextAsync(_folder.StatePath())).Select(u => u[(u.LastIndexOf("::", StringComparison.Ordinal) + 2)..]).Order(StringComparer.Ordinal);
+        Assert.Equal(["east-tenant-55555555", "east-tenant-55555555-bbbb", "west-tenant-55555555"], names);
+        Assert.Contains("    tenant-55555555:\n      tenantId: " + A, output, StringComparison.Ordinal);
+        Assert.Contains("    tenant-55555555-bbbb:\n      tenantId: " + B, output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Import_out_into_a_missing_directory_fails_before_the_state_is_written()
     {
         _providers.Provider.Seed(Mapping(StrayWest, "ec66a787-95e7-41d1-b731-af10506bf2ef"));

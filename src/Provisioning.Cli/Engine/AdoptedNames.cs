@@ -49,49 +49,54 @@ internal static class AdoptedNames
     /// <summary>
     /// Gives each tenant id the stack does not declare a key of its own, readable and valid in a stack file:
     /// <c>tenant-</c> and the shortest lower-case prefix of the id, cut at a dash (8, 13, 18, 23 characters, or all of it),
-    /// that no other of these tenants shares, that no declared tenant uses as its key and that gives no URN in
-    /// <paramref name="takenNames"/> (URN names, <c>&lt;registration&gt;-&lt;tenant&gt;</c>, already used by the state or the stack).
-    /// The same set of tenants always gets the same keys. Declared tenants keep their key (they are not in the result).
+    /// that no other of these tenants shares, that no declared tenant and no tenant of <paramref name="recorded"/> (keys an earlier
+    /// import gave, read from the state) uses as its key, and that gives no URN in <paramref name="takenNames"/> (URN names,
+    /// <c>&lt;registration&gt;-&lt;tenant&gt;</c>, already used by the state or the stack). A tenant of <paramref name="recorded"/>
+    /// keeps its earlier key. The same inputs always give the same keys. Declared tenants keep their key (they are not in the result).
     /// </summary>
-    public static IReadOnlyDictionary<string, string> AllocateTenantKeys(StackDefinition stack, IEnumerable<(string RegistrationKey, string TenantId)> mappings, IReadOnlySet<string> takenNames)
+    public static IReadOnlyDictionary<string, string> AllocateTenantKeys(
+        StackDefinition stack,
+        IEnumerable<(string RegistrationKey, string TenantId)> mappings,
+        IEnumerable<(string Key, string TenantId)> recorded,
+        IReadOnlySet<string> takenNames)
     {
         ArgumentNullException.ThrowIfNull(stack);
         ArgumentNullException.ThrowIfNull(mappings);
+        ArgumentNullException.ThrowIfNull(recorded);
         ArgumentNullException.ThrowIfNull(takenNames);
         var declared = stack.Tenants.Select(t => t.TenantId).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var declaredKeys = stack.Tenants.Select(t => t.Key).ToHashSet(StringComparer.Ordinal);
+
+        // Keys an earlier import gave (found in the state's URNs): a tenant keeps its key, and no other tenant gets it.
+        var earlier = new Dictionary<string, string>(StringComparer.Ordinal);
+        var earlierKeys = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, tenantId) in recorded)
+        {
+            var tenant = Sanitized(tenantId);
+            earlier.TryAdd(tenant, key);
+            earlierKeys.TryAdd(key, tenant);
+        }
+
         var registrationsOf = mappings
             .Where(m => !declared.Contains(m.TenantId))
             .GroupBy(m => Sanitized(m.TenantId), StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(m => m.RegistrationKey).Distinct(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
         var keys = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var used = new HashSet<string>(declaredKeys, StringComparer.Ordinal);
+        var used = new HashSet<string>(declaredKeys.Concat(earlierKeys.Keys), StringComparer.Ordinal);
         foreach (var (tenant, registrations) in registrationsOf)
         {
-            string? chosen = null;
-            foreach (var length in PrefixLengths.Where(l => l <= tenant.Length).Append(tenant.Length).Distinct())
-            {
-                var prefix = tenant[..length];
-                var key = $"tenant-{prefix}";
-                var shared = registrationsOf.Keys.Any(other => other != tenant && other.StartsWith(prefix, StringComparison.Ordinal));
-                if (!shared && !used.Contains(key) && !registrations.Any(r => takenNames.Contains($"{r}-{key}")))
-                {
-                    chosen = key;
-                    break;
-                }
-            }
+            bool Fits(string key) => !registrations.Any(r => takenNames.Contains($"{r}-{key}"));
+            bool Free(string key) => !used.Contains(key) && Fits(key);
+            var keep = earlier.TryGetValue(tenant, out var kept) && earlierKeys[kept] == tenant && !declaredKeys.Contains(kept) && Fits(kept);
 
-            // Two different ids cannot share their whole text; only a clash with a name already taken can get here.
-            for (var n = 2; chosen is null; n++)
-            {
-                var key = $"tenant-{tenant}-{n}";
-                if (!used.Contains(key) && !registrations.Any(r => takenNames.Contains($"{r}-{key}")))
-                {
-                    chosen = key;
-                }
-            }
-
+            // Two different ids never share their whole text, so only a name already taken can reach the numbered fallback.
+            var chosen = keep ? kept! : PrefixLengths.Where(l => l < tenant.Length).Append(tenant.Length)
+                    .Select(l => tenant[..l])
+                    .Where(prefix => !registrationsOf.Keys.Any(other => other != tenant && other.StartsWith(prefix, StringComparison.Ordinal)))
+                    .Select(prefix => $"tenant-{prefix}")
+                    .FirstOrDefault(Free)
+                ?? Enumerable.Range(2, int.MaxValue - 2).Select(n => $"tenant-{tenant}-{n}").First(Free);
             used.Add(chosen);
             keys[tenant] = chosen;
         }

@@ -136,7 +136,8 @@ internal sealed class ImportOperation(CliConsole console, IProviderFactory provi
         var taken = state.Select(r => r.Urn.Name).Concat(desired.Resources.Select(r => r.Urn.Name)).ToHashSet(StringComparer.Ordinal);
         var keys = AdoptedNames.AllocateTenantKeys(
             stack,
-            undeclared.Select(r => (AdoptedNames.RegistrationOf(stack, r.Id)!.Key, r.Properties.GetValueOrDefault(TenantRegistration.TenantIdProperty) ?? string.Empty)),
+            undeclared.Select(r => (AdoptedNames.RegistrationOf(stack, r.Id)!.Key, TenantOf(r.Properties))),
+            state.Select(r => (Key: RecordedKey(stack, r), TenantId: TenantOf(r.Properties))).Where(k => k.Key is not null).Select(k => (k.Key!, k.TenantId)),
             taken);
         var named = stack with
         {
@@ -165,6 +166,18 @@ internal sealed class ImportOperation(CliConsole console, IProviderFactory provi
         }
 
         return (named, resources, skipped);
+    }
+
+    private static string TenantOf(IReadOnlyDictionary<string, string> properties) => properties.GetValueOrDefault(TenantRegistration.TenantIdProperty) ?? string.Empty;
+
+    /// <summary>The tenant key in a recorded mapping's URN name (<c>&lt;registration&gt;-&lt;tenant&gt;</c>), when its registration is the stack's.</summary>
+    private static string? RecordedKey(StackDefinition stack, ResourceState resource)
+    {
+        var registration = AdoptedNames.RegistrationOf(stack, resource.Id)?.Key;
+        var name = resource.Urn.Name;
+        return registration is not null && name.StartsWith(registration + "-", StringComparison.Ordinal) && name.Length > registration.Length + 1
+            ? name[(registration.Length + 1)..]
+            : null;
     }
 
     /// <summary>A mapping as the stack file spells it: ids and tenant in lower case (the form config validation expects).</summary>

@@ -60,7 +60,7 @@ public static partial class DiagnosticCatalog
     /// <summary>PRV148: import leaves out a mapping whose URN another resource of the stack already has.</summary>
     public static Diagnostic ImportNameTaken(SourceSpan span, string id, string name) =>
         Warning(span, "PRV148", $"{id} is not imported: its name '{name}' is already used by another mapping of the stack (in the state or the stack file). "
-            + "Run refresh to settle the state, then import again.");
+            + "If the stack file maps that tenant to another subscription there, up replaces this mapping (with --prune); if the state is stale, run refresh, then import again.");
 
     private static Diagnostic Guard(SourceSpan span, bool refuse, string code, string message) =>
         refuse ? Error(span, code, message) : Warning(span, code, UpRefuses + message);
