@@ -47,6 +47,23 @@ internal static class AdoptedNames
     }
 
     /// <summary>
+    /// The URN a plan shows for a mapping found in Azure that the stack does not manage (a prune candidate, an overwritten
+    /// mapping): <see cref="UrnOf"/>, with the customer subscription's first 8 characters appended when the stack maps
+    /// the same tenant on that registration elsewhere, so that no two steps of a plan share a URN.
+    /// </summary>
+    public static Urn UnmanagedUrnOf(StackDefinition stack, ObservedResource found)
+    {
+        var urn = UrnOf(stack, found);
+        var registration = RegistrationOf(stack, found.Id)?.Key;
+        found.Properties.TryGetValue(TenantRegistration.TenantIdProperty, out var tenantId);
+        var declaredHere = stack.Tenants.Any(t => string.Equals(t.TenantId, tenantId, StringComparison.OrdinalIgnoreCase)
+            && t.Mappings.Any(m => m.RegistrationKey == registration));
+        return declaredHere
+            ? Urn.Create(stack.Stack, stack.Project, TenantRegistration.CustomerSubscriptionType, $"{urn.Name}-{Sanitized(found.Id.Name)[..Math.Min(8, Sanitized(found.Id.Name).Length)]}", ComponentUrnOf(stack, found.Id))
+            : urn;
+    }
+
+    /// <summary>
     /// Gives each tenant id the stack does not declare a key of its own, readable and valid in a stack file:
     /// <c>tenant-</c> and the shortest lower-case prefix of the id, cut at a dash (8, 13, 18, 23 characters, or all of it),
     /// that no other of these tenants shares, that no declared tenant and no tenant of <paramref name="recorded"/> (keys an earlier

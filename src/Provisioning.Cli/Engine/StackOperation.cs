@@ -151,7 +151,7 @@ internal sealed class StackOperation(CliConsole console, IProviderFactory provid
             : [];
         if (actual is not null && kind != OperationKind.Destroy)
         {
-            plan = Pruner.FindUnmanaged(plan, desired, checkpoint.Resources, candidates, others.Keys.ToHashSet(), TenantRegistration.ApiVersion, found => AdoptedNames.UrnOf(stack, found));
+            plan = Pruner.FindUnmanaged(plan, desired, checkpoint.Resources, candidates, others.Keys.ToHashSet(), TenantRegistration.ApiVersion, found => AdoptedNames.UnmanagedUrnOf(stack, found));
             if (options.Prune)
             {
                 plan = Pruner.Include(plan);
@@ -159,7 +159,7 @@ internal sealed class StackOperation(CliConsole console, IProviderFactory provid
         }
 
         plan = Targeting.Apply(plan, targets);
-        plan = Overwrites.Find(plan, checkpoint.Resources, actual, others, found => AdoptedNames.UrnOf(stack, found));
+        plan = Overwrites.Find(plan, checkpoint.Resources, actual, others, found => AdoptedNames.UnmanagedUrnOf(stack, found));
         var guardOptions = new GuardOptions(mode, kind != OperationKind.Preview, SourceSpan.WholeFile(StackLoader.StackFileName(stack.Stack)))
         {
             Prune = options.Prune,

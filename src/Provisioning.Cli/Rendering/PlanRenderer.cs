@@ -41,6 +41,11 @@ internal static class PlanRenderer
         foreach (var step in plan.Steps.Where(s => showSame || s.Kind != StepKind.Same))
         {
             WriteStep(console, step, diff, mapped.Contains((step.Id.Parent, Tenant(step).ToLowerInvariant())));
+            foreach (var o in plan.Overwrites.Where(o => step.Kind == StepKind.Delete && o.Removed.Id == step.Id))
+            {
+                console.MarkupLineInterpolated($"      [grey]the PUT of {o.By.Id} replaces it first (one subscription per tenant per registration)[/]");
+            }
+
             foreach (var o in plan.Overwrites.Where(o => ReferenceEquals(o.By, step)))
             {
                 var owner = o.Owner is null ? o.Managed ? "managed by this stack" : "in no stack" : $"managed by stack {o.Owner}";
@@ -158,9 +163,16 @@ internal static class PlanRenderer
 
     private static void WriteUnmanagedCount(IAnsiConsole console, Plan plan)
     {
-        if (!plan.Unmanaged.IsEmpty)
+        var overwritten = plan.Unmanaged.Count(s => plan.Overwrites.Any(o => o.Removed.Id == s.Id));
+        var untouched = plan.Unmanaged.Length - overwritten;
+        if (untouched > 0)
         {
-            console.MarkupLineInterpolated($"[magenta]{plan.Unmanaged.Length} unmanaged[/] mapping(s) under managed registrations: not touched without --prune.");
+            console.MarkupLineInterpolated($"[magenta]{untouched} unmanaged[/] mapping(s) under managed registrations: not touched without --prune.");
+        }
+
+        if (overwritten > 0)
+        {
+            console.MarkupLineInterpolated($"[red]{overwritten} unmanaged[/] mapping(s) would be overwritten by a PUT of this plan: up refuses without --prune.");
         }
     }
 
