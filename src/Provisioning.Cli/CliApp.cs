@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Provisioning.Cli.Commands;
 using Provisioning.Cli.Engine;
+using Provisioning.Cli.Rendering;
+using Provisioning.Diagnostics;
 using Spectre.Console;
 
 namespace Provisioning.Cli;
@@ -34,28 +36,34 @@ internal static class CliApp
         return root;
     }
 
-    /// <summary>Parses and runs; parse errors exit 2, unexpected failures exit 1 with one line on stderr.</summary>
-    public static async Task<int> RunAsync(string[] args, CliConsole console, IProviderFactory providers, CancellationToken cancellationToken)
+    /// <summary>Parses and runs with a token of the caller's; a cancelled run exits 130.</summary>
+    public static Task<int> RunAsync(string[] args, CliConsole console, IProviderFactory providers, CancellationToken cancellationToken) =>
+        RunAsync(args, console, providers, () => ExitCodes.Cancelled, cancellationToken);
+
+    /// <summary>
+    /// Parses and runs. This is the one gate between the run and the user: every failure becomes a catalogued
+    /// diagnostic and an exit code chosen by <see cref="ExitCodes.For"/>; a stack trace is printed only with --verbose.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, CliConsole console, IProviderFactory providers, Func<int> cancelledExitCode, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(console);
-        var root = Build(console, providers);
-        var parse = root.Parse(args);
-        var output = new StringWriter();
-        if (parse.Errors.Count > 0)
-        {
-            foreach (var error in parse.Errors)
-            {
-                console.Error.MarkupLineInterpolated($"[red]error:[/] {error.Message}");
-            }
-
-            console.Error.WriteLine("Run 'provision --help' for usage.");
-            return ExitCodes.InvalidInput;
-        }
-
-        ConnectionOptions.Apply(parse, console, providers);
+        ArgumentNullException.ThrowIfNull(cancelledExitCode);
+        var verbose = args.Contains("--verbose", StringComparer.Ordinal) || DefaultProviderFactory.VerboseFromEnvironment();
         try
         {
-            var code = await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = output, EnableDefaultExceptionHandler = false }, cancellationToken);
+            var root = Build(console, providers);
+            var parse = root.Parse(args);
+            if (parse.Errors.Count > 0)
+            {
+                return Report(console, [.. parse.Errors.Select(e => DiagnosticCatalog.InvalidFlag(e.Message))], "Run 'provision --help' for usage.");
+            }
+
+            ConnectionOptions.Apply(parse, console, providers);
+            var output = new StringWriter();
+
+            // ProcessTerminationTimeout = null: signals are handled once, at the top (ProcessSignals), not by the parser's host.
+            var code = await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = output, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }, cancellationToken);
             if (output.GetStringBuilder().Length > 0)
             {
                 console.Out.Write(new Text(output.ToString()));
@@ -65,13 +73,32 @@ internal static class CliApp
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            console.Error.MarkupLine("[yellow]Cancelled.[/]");
-            return ExitCodes.Cancelled;
+            console.Error.MarkupLine("[yellow]Cancelled: nothing new was started; every finished step is saved.[/]");
+            return cancelledExitCode();
         }
-        catch (Execution.ResourceProviderException e)
+        catch (Exception e) when (Failures.ToDiagnostics(e) is { } diagnostics)
         {
-            console.Error.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
-            return ExitCodes.Failed;
+            if (verbose)
+            {
+                console.Error.WriteLine(e.ToString(), Style.Plain);
+            }
+
+            return Report(console, diagnostics, null);
         }
+    }
+
+    private static int Report(CliConsole console, IReadOnlyList<Diagnostic> diagnostics, string? hint)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            DiagnosticRenderer.Write(console.Error, diagnostic);
+        }
+
+        if (hint is not null)
+        {
+            console.Error.WriteLine(hint);
+        }
+
+        return ExitCodes.For(diagnostics);
     }
 }

@@ -42,8 +42,7 @@ internal sealed class StackOperation(CliConsole console, IProviderFactory provid
         Phase("stack read");
         if (kind != OperationKind.Preview && !options.Yes && (!console.Interactive || options.Json))
         {
-            console.Error.MarkupLineInterpolated($"[red]error:[/] {Verb(kind)} changes Azure and needs --yes when not run on an interactive terminal (CI, pipes) or with --json. Nothing was changed.");
-            return ExitCodes.InvalidInput;
+            throw new DiagnosticException(DiagnosticCatalog.ConfirmationNeeded(Verb(kind)));
         }
 
         SavedPlan? saved = null;
@@ -199,8 +198,9 @@ internal sealed class StackOperation(CliConsole console, IProviderFactory provid
         // 4. Confirm and apply.
         if (!options.Yes && !await console.Out.ConfirmAsync($"Do you want to perform this {Verb(kind)}?", defaultValue: false, cancellationToken))
         {
-            console.Out.MarkupLine("Nothing was changed.");
-            return ExitCodes.Ok;
+            // As Terraform does: declining is not success, so a script that pipes a "no" stops.
+            console.Out.MarkupLine("Declined: nothing was changed.");
+            return ExitCodes.Failed;
         }
 
         var executor = new Executor(connection.Provider, store, new ExecutorOptions { Parallelism = options.Parallel });

@@ -1,5 +1,7 @@
 using Provisioning.Azure.State;
+using Provisioning.Cli.Rendering;
 using Provisioning.Config;
+using Provisioning.Diagnostics;
 using Provisioning.Execution;
 using Provisioning.Model;
 using Provisioning.State;
@@ -18,6 +20,9 @@ internal sealed class StateSession : IAsyncDisposable
     private StackDefinition? _stack;
 
     private StateSession(IStateStore store) => Store = store;
+
+    /// <summary>Where the state lives, for messages: the state file, or the blob backend's url.</summary>
+    public string Location { get; private init; } = "the state";
 
     /// <summary>The stack's state store.</summary>
     public IStateStore Store { get; }
@@ -69,7 +74,11 @@ internal sealed class StateSession : IAsyncDisposable
             return new StateSession(new LocalFileStateStore(folder.StatePath(stack.Project, stack.Stack))) { Failure = ExitCodes.InvalidInput };
         }
 
-        var session = new StateSession(store) { _stack = stack };
+        var session = new StateSession(store)
+        {
+            _stack = stack,
+            Location = store is LocalFileStateStore ? folder.StatePath(stack.Project, stack.Stack) : stack.BackendUrl ?? "the state",
+        };
         try
         {
             if (lockFor is not null && store is IStateLock lockable)
@@ -102,6 +111,21 @@ internal sealed class StateSession : IAsyncDisposable
         try
         {
             Checkpoint = await Store.ReadAsync(interner, cancellationToken) ?? Checkpoint.Empty(stack.Project, stack.Stack);
+
+            // Blast radius: whatever the state or its journal says, nothing outside the stack's registrations is touched.
+            var outside = stack.Scope.Check(
+                Checkpoint.Resources.Select(r => (r.Id, (string?)r.Type)).Concat(Checkpoint.Pending.Select(p => (p.Resource.Id, (string?)p.Resource.Type))),
+                SourceSpan.WholeFile(Location),
+                "the state");
+            if (outside.Count > 0)
+            {
+                foreach (var diagnostic in outside)
+                {
+                    DiagnosticRenderer.Write(console.Error, diagnostic);
+                }
+
+                return ExitCodes.For(outside);
+            }
             if (Store is IJournalStateStore { LastReadNote: { } note })
             {
                 console.Error.MarkupLineInterpolated($"state: {note}");
