@@ -69,7 +69,8 @@ internal static class CliApp
                 console.Out.Write(new Text(output.ToString()));
             }
 
-            return code;
+            // A run that stopped for a signal says which one (130 SIGINT, 143 SIGTERM), whatever verb it was.
+            return code == ExitCodes.Cancelled ? cancelledExitCode() : code;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
