@@ -50,7 +50,7 @@ internal static class CliApp
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(cancelledExitCode);
         var verbose = args.Contains("--verbose", StringComparer.Ordinal) || DefaultProviderFactory.VerboseFromEnvironment();
-        try
+        return await GuardAsync(console, verbose, cancelledExitCode, async () =>
         {
             var root = Build(console, providers);
             var parse = root.Parse(args);
@@ -69,7 +69,23 @@ internal static class CliApp
                 console.Out.Write(new Text(output.ToString()));
             }
 
+            return code;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// The one gate between a run and the user: every failure becomes catalogued diagnostics and an exit code chosen by
+    /// <see cref="ExitCodes.For"/>; a run stopped by a signal exits with <paramref name="cancelledExitCode"/>.
+    /// </summary>
+    internal static async Task<int> GuardAsync(CliConsole console, bool verbose, Func<int> cancelledExitCode, Func<Task<int>> run, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(cancelledExitCode);
+        ArgumentNullException.ThrowIfNull(run);
+        try
+        {
             // A run that stopped for a signal says which one (130 SIGINT, 143 SIGTERM), whatever verb it was.
+            var code = await run();
             return code == ExitCodes.Cancelled ? cancelledExitCode() : code;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -69,8 +69,7 @@ internal static class ExportCommand
         {
             if (files.Count != 1)
             {
-                console.Error.MarkupLineInterpolated($"[red]error:[/] this export is {files.Count} files ({string.Join(", ", files.Select(f => f.RelativePath))}): give --out DIR to write them.");
-                return ExitCodes.InvalidInput;
+                throw new DiagnosticException(DiagnosticCatalog.ExportNeedsFolder(files.Count, string.Join(", ", files.Select(f => f.RelativePath))));
             }
 
             // Raw text, not Spectre markup or wrapping: the output is meant to be redirected into a file.
@@ -91,8 +90,7 @@ internal static class ExportCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            console.Error.MarkupLineInterpolated($"[red]error:[/] cannot write the export to {root}: {e.Message}");
-            return ExitCodes.Failed;
+            throw new DiagnosticException(DiagnosticCatalog.FileSystemFailure(root, $"cannot write the export: {e.Message}"), e);
         }
 
         console.Out.MarkupLineInterpolated($"Wrote {files.Count} file(s) to {root}: {string.Join(", ", files.Select(f => f.RelativePath))}");

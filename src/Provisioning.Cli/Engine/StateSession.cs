@@ -70,8 +70,7 @@ internal sealed class StateSession : IAsyncDisposable
         }
         catch (FormatException e)
         {
-            console.Error.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
-            return new StateSession(new LocalFileStateStore(folder.StatePath(stack.Project, stack.Stack))) { Failure = ExitCodes.InvalidInput };
+            throw new DiagnosticException(DiagnosticCatalog.BackendInvalid(e.Message), e);
         }
 
         var session = new StateSession(store)
@@ -94,9 +93,8 @@ internal sealed class StateSession : IAsyncDisposable
         }
         catch (StackLockedException e)
         {
-            console.Error.MarkupLineInterpolated($"[red]error:[/] {e.Message} Nothing was changed. If that run is gone, release the lock with 'provision cancel --stack {stack.Stack}{(e.Holder is null ? string.Empty : " --force-unlock " + e.Holder.Id)}'.");
             await session.DisposeAsync();
-            return new StateSession(store) { Failure = ExitCodes.Locked };
+            throw new DiagnosticException(DiagnosticCatalog.StackLocked(e.Message, stack.Stack, e.Holder?.Id), e);
         }
     }
 
@@ -142,8 +140,7 @@ internal sealed class StateSession : IAsyncDisposable
         }
         catch (InvalidDataException e)
         {
-            console.Error.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
-            return ExitCodes.InvalidInput;
+            throw new DiagnosticException(DiagnosticCatalog.StateInvalid(Location, e.Message), e);
         }
     }
 

@@ -38,6 +38,26 @@ public sealed class StackScope
         return found;
     }
 
+    /// <summary>As <see cref="Check(IEnumerable{ValueTuple{ArmResourceId, string}}, SourceSpan, string)"/> for ids as text; one that does not parse is outside.</summary>
+    public IReadOnlyList<Diagnostic> Check(IEnumerable<string> ids, SourceSpan where, string what)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var found = new List<Diagnostic>();
+        foreach (var text in ids)
+        {
+            if (!ArmResourceId.TryParse(text, out var id, out _))
+            {
+                found.Add(DiagnosticCatalog.OutsideBlastRadius(where, what, text ?? string.Empty, null));
+            }
+            else
+            {
+                found.AddRange(Check([(id, (string?)null)], where, what));
+            }
+        }
+
+        return found;
+    }
+
     /// <summary>Null when inside; the undeclared registration's id for a mapping of it; empty for anything else.</summary>
     private string? Problem(ArmResourceId id, string? type)
     {

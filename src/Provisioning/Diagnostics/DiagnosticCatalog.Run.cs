@@ -11,6 +11,14 @@ namespace Provisioning.Diagnostics;
 // | PRV164 | error | input       | a verb that changes Azure was run without --yes where nobody can confirm       |
 // | PRV165 | error | input       | state, journal, saved plan or import names a resource outside the stack's registrations (blast radius) |
 // | PRV166 | error | environment | ARM answered with an error, or could not be reached                            |
+// | PRV168 | error | environment | a registration the stack declares does not exist in the cloud                 |
+// | PRV169 | error | input       | the plan was refused (protected resources, guards)                            |
+// | PRV170 | error | environment | a saved plan is stale: Azure, the stack or the state moved since the preview   |
+// | PRV171 | error | input       | a saved plan cannot be used (unreadable, another stack, flags given again)     |
+// | PRV172 | error | locked      | the stack is locked by another run                                             |
+// | PRV173 | error | input       | the state cannot be used (damaged, another stack's, a newer format)            |
+// | PRV174 | error | input       | the state backend's url cannot be used                                         |
+// | PRV175 | error | input       | a multi-file export needs --out                                                |
 // | PRV199 | error | environment | an unexpected failure; the stack trace is printed with --verbose               |
 public static partial class DiagnosticCatalog
 {
@@ -43,6 +51,38 @@ public static partial class DiagnosticCatalog
     /// <summary>PRV166: ARM answered with an error, or could not be reached.</summary>
     public static Diagnostic ArmFailure(string message) =>
         Fault(SourceSpan.CommandLine, "PRV166", Cut(message, 1000));
+
+    /// <summary>PRV168: a declared registration does not exist in the cloud.</summary>
+    public static Diagnostic RegistrationNotFound(SourceSpan span, string key, string id, string cloud) =>
+        Fault(span, "PRV168", $"Registration '{key}' ({id}) does not exist in {cloud}: register the stamp first. Nothing was changed.");
+
+    /// <summary>PRV169: the plan was refused.</summary>
+    public static Diagnostic PlanRefused(string reason) =>
+        Error(SourceSpan.CommandLine, "PRV169", $"{Cut(reason, 1000)} The plan was refused: nothing was changed.");
+
+    /// <summary>PRV170: a saved plan is stale.</summary>
+    public static Diagnostic SavedPlanStale(string file, string reason) =>
+        Fault(SourceSpan.WholeFile(file), "PRV170", $"The saved plan is stale: {Cut(reason, 600)} Run preview --save-plan again. Nothing was changed.");
+
+    /// <summary>PRV171: a saved plan cannot be used.</summary>
+    public static Diagnostic SavedPlanInvalid(string file, string reason) =>
+        Error(SourceSpan.WholeFile(file), "PRV171", $"{Cut(reason, 600)} Nothing was changed.");
+
+    /// <summary>PRV172: the stack is locked by another run.</summary>
+    public static Diagnostic StackLocked(string message, string stack, string? lockId) =>
+        new(SourceSpan.CommandLine, Severity.Error, "PRV172", $"{Cut(message, 600)} Nothing was changed. If that run is gone, release the lock with 'provision cancel --stack {stack}{(lockId is null ? string.Empty : " --force-unlock " + lockId)}'.") { Origin = DiagnosticOrigin.Locked };
+
+    /// <summary>PRV173: the state cannot be used.</summary>
+    public static Diagnostic StateInvalid(string where, string reason) =>
+        Error(SourceSpan.WholeFile(where), "PRV173", $"{Cut(reason, 800)} Nothing was changed.");
+
+    /// <summary>PRV174: the state backend's url cannot be used.</summary>
+    public static Diagnostic BackendInvalid(string reason) =>
+        Error(SourceSpan.CommandLine, "PRV174", $"{Cut(reason, 600)} Nothing was changed.");
+
+    /// <summary>PRV175: a multi-file export needs --out.</summary>
+    public static Diagnostic ExportNeedsFolder(int files, string names) =>
+        Error(SourceSpan.CommandLine, "PRV175", $"This export is {files} files ({Cut(names, 300)}): give --out DIR to write them.");
 
     /// <summary>PRV199: an unexpected failure, reported instead of a crash.</summary>
     public static Diagnostic Unexpected(Exception exception) =>
