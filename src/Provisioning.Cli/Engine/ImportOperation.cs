@@ -30,13 +30,6 @@ internal sealed class ImportOperation(CliConsole console, IProviderFactory provi
             return ExitCodes.InvalidInput;
         }
 
-        // Every output path is checked before anything is read or written.
-        if (!string.IsNullOrEmpty(outFile) && CheckOutput(outFile) is { } badOutput)
-        {
-            DiagnosticRenderer.Write(console.Error, badOutput);
-            return ExitCodes.InvalidInput;
-        }
-
         var (stack, folder) = context;
         await using var state = await context.OpenStateAsync(console, "import", cancellationToken);
         if (state.Failure is { } failure)
@@ -187,36 +180,4 @@ internal sealed class ImportOperation(CliConsole console, IProviderFactory provi
             Id = resource.Id.Parent is { } parent ? parent.Child(TenantRegistration.ChildTypeSegment, resource.Id.Name.ToLowerInvariant()) : resource.Id,
             Properties = resource.Properties.SetItem(TenantRegistration.TenantIdProperty, (resource.Properties.GetValueOrDefault(TenantRegistration.TenantIdProperty) ?? string.Empty).ToLowerInvariant()),
         };
-
-    /// <summary>Why <paramref name="path"/> cannot receive the entries, or null when it can (the file itself is not created here).</summary>
-    private static Diagnostic? CheckOutput(string path)
-    {
-        string full;
-        try
-        {
-            full = Path.GetFullPath(path);
-        }
-        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
-        {
-            return DiagnosticCatalog.ImportOutputInvalid(path, "not a valid path");
-        }
-
-        if (Directory.Exists(full))
-        {
-            return DiagnosticCatalog.ImportOutputInvalid(path, "is a directory");
-        }
-
-        var parent = Path.GetDirectoryName(full);
-        if (parent is null || !Directory.Exists(parent))
-        {
-            return DiagnosticCatalog.ImportOutputInvalid(path, $"the directory '{parent}' does not exist");
-        }
-
-        if (File.Exists(full) && new FileInfo(full).IsReadOnly)
-        {
-            return DiagnosticCatalog.ImportOutputInvalid(path, "the file is read-only");
-        }
-
-        return null;
-    }
 }

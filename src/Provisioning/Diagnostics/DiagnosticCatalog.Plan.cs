@@ -11,9 +11,8 @@ namespace Provisioning.Diagnostics;
 // | PRV143 | error/warning | a DELETE removes a mapping that another stack of the project manages: refused    |
 // | PRV144 | error/warning | more than half of the managed mappings would be removed: needs --allow-mass-delete |
 // | PRV145 | warning       | import leaves out a mapping that another stack of the project manages            |
-// | PRV146 | error         | import --out names a path that cannot be written (checked before anything)       |
-// | PRV147 | error (env.)  | import --out could not be written (it is written before the state: nothing imported) |
-// | PRV148 | warning       | import leaves out a mapping whose name another resource of the stack already has |
+// | PRV146 | error (env.)  | import --out could not be written (it is written before the state: nothing imported) |
+// | PRV147 | warning       | import leaves out a mapping whose name another resource of the stack already has |
 
 /// <summary>The diagnostics of the plan guards and of import (PRV140–PRV159); the table at the top of this file lists them.</summary>
 public static partial class DiagnosticCatalog
@@ -49,22 +48,15 @@ public static partial class DiagnosticCatalog
     public static Diagnostic ImportSkipsSibling(SourceSpan span, string id, string owner) =>
         Warning(span, "PRV145", $"{id} is not imported: stack '{owner}' of this project manages it (a mapping belongs to one stack).");
 
-    /// <summary>PRV146: <c>import --out</c> names a path that cannot be written; found before the state is touched.</summary>
-    public static Diagnostic ImportOutputInvalid(string path, string reason) =>
-        Error(SourceSpan.CommandLine, "PRV146", $"--out {Cut(path)}: {reason}. Nothing was imported; give a file in an existing, writable directory.");
-
-    /// <summary>PRV147: <c>import --out</c> could not be written although it was checked; it is written before the state, so nothing was imported.</summary>
+    /// <summary>PRV146: <c>import --out</c> could not be written although it was checked; it is written before the state, so nothing was imported.</summary>
     public static Diagnostic ImportOutputFailed(string path, string reason) =>
-        Fault(SourceSpan.CommandLine, "PRV147", $"--out {Cut(path)} could not be written ({Cut(reason)}): nothing was imported. Fix the path and run import again.");
+        Fault(SourceSpan.CommandLine, "PRV146", $"--out {Cut(path, 200)} could not be written ({Cut(reason, 300)}): nothing was imported. Fix the path and run import again.");
 
-    /// <summary>PRV148: import leaves out a mapping whose URN another resource of the stack already has.</summary>
+    /// <summary>PRV147: import leaves out a mapping whose URN another resource of the stack already has.</summary>
     public static Diagnostic ImportNameTaken(SourceSpan span, string id, string name) =>
-        Warning(span, "PRV148", $"{id} is not imported: its name '{name}' is already used by another mapping of the stack (in the state or the stack file). "
+        Warning(span, "PRV147", $"{id} is not imported: its name '{name}' is already used by another mapping of the stack (in the state or the stack file). "
             + "If the stack file maps that tenant to another subscription there, up replaces this mapping (with --prune); if the state is stale, run refresh, then import again.");
 
     private static Diagnostic Guard(SourceSpan span, bool refuse, string code, string message) =>
         refuse ? Error(span, code, message) : Warning(span, code, UpRefuses + message);
-
-    /// <summary>A value cut to a printable length: messages never echo a huge value.</summary>
-    private static string Cut(string value) => value.Length <= 200 ? value : value[..200] + "…";
 }
