@@ -216,7 +216,9 @@ internal sealed class StackOperation(CliConsole console, IProviderFactory provid
             return ExitCodes.Failed;
         }
 
-        var executor = new Executor(connection.Provider, store, new ExecutorOptions { Parallelism = options.Parallel });
+        // The executor abandons requests still in flight well before the process-level bound, so that it saves and unlocks first.
+        var drain = ProcessSignals.DefaultDrainBound - TimeSpan.FromSeconds(10);
+        var executor = new Executor(connection.Provider, store, new ExecutorOptions { Parallelism = options.Parallel, DrainTimeout = drain });
         var live = console.Interactive && !options.Json;
         var result = await ApplyRenderer.RunAsync(human, live, plan.Steps.Count(s => s.IsChange), progress => executor.ExecuteAsync(plan, checkpoint, progress, cancellationToken));
         WriteJson(kind, stack, plan, warnings, options, result);

@@ -51,8 +51,11 @@ public static class Overwrites
             }
         }
 
+        // A mapping that the plan itself PUTs again (e.g. two tenants swapping subscriptions) ends as the plan says: not a removal.
+        var puts = plan.Steps.Where(s => s.Kind is StepKind.Create or StepKind.Update).ToList();
+        var rewritten = puts.Select(s => s.Id).ToHashSet();
         var overwrites = ImmutableArray.CreateBuilder<Overwrite>();
-        foreach (var put in plan.Steps.Where(s => s.Kind is StepKind.Create or StepKind.Update))
+        foreach (var put in puts)
         {
             // A subscription re-mapped to another tenant: only an unmanaged mapping is overwritten (a managed one is the stack's own update).
             if (put.Kind == StepKind.Update && put.Current is { } current && !recorded.ContainsKey(put.Id)
@@ -65,7 +68,7 @@ public static class Overwrites
             if (put.Id.Parent is { } parent && TenantOf(put.Desired!.Properties) is { } tenant
                 && byTenant.TryGetValue((parent, tenant.ToLowerInvariant()), out var holders))
             {
-                foreach (var other in holders.Where(h => h.Id != put.Id))
+                foreach (var other in holders.Where(h => h.Id != put.Id && !rewritten.Contains(h.Id)))
                 {
                     var removed = recorded.TryGetValue(other.Id, out var mine)
                         ? mine with { Id = other.Id, Properties = other.Properties }

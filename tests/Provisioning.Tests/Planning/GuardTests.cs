@@ -128,6 +128,27 @@ public sealed class GuardTests
     }
 
     [Fact]
+    public void Two_tenants_swapping_subscriptions_overwrite_nothing_the_plan_does_not_put_again()
+    {
+        var swapped = TenantRegistration.Expand(SingleStamp() with
+        {
+            Tenants =
+            [
+                Tenant("contoso", ContosoTenant, ("west", FabrikamSubscription)),
+                Tenant("fabrikam", FabrikamTenant, ("west", ContosoSubscription)),
+                Tenant("tailspin", TailspinTenant, ("west", TailspinSubscription)),
+            ],
+        });
+        var state = StateOf(Contoso, Fabrikam, Tailspin);
+        var plan = Overwrites.Find(Planner.Plan(swapped, state, Observed(Contoso, Fabrikam, Tailspin)), state, Observed(Contoso, Fabrikam, Tailspin), new Dictionary<ArmResourceId, string>(), UrnOf);
+
+        Assert.Equal(2, plan.Count(StepKind.Update));
+        Assert.Empty(plan.Overwrites);
+        Assert.Equal(0, plan.Removals);
+        Assert.Empty(PlanGuards.Check(plan, state, Up));
+    }
+
+    [Fact]
     public void Deleting_a_mapping_another_stack_declares_is_refused_for_up_and_destroy()
     {
         var state = StateOf(Contoso, Fabrikam, Tailspin);
