@@ -230,6 +230,21 @@ public sealed partial class SafetyGuardTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_never_adopts_a_mapping_recorded_in_another_stacks_state()
+    {
+        _folder.WriteStack("prod", ThreeTenants);
+        Assert.Equal(0, (await RunAsync("up", "-s", "prod", "--yes")).Code);
+        File.Delete(_folder.PathOf("Pulumi.prod.yaml"));
+        _folder.WriteStack("dev", ProjectFolder.DevStack.Replace("registrations: [west, east]", "registrations: [east]", StringComparison.Ordinal).Replace("registrations: [west]", "registrations: [east]", StringComparison.Ordinal));
+
+        var (code, _, error) = await RunAsync("import", "-s", "dev", "--yes");
+
+        Assert.True(code == 0, error);
+        Assert.Equal(3, Regex.Count(error, "warning PRV145: [^\\n]*'prod'"));
+        Assert.False(File.Exists(_folder.StatePath()) && UrnsIn(await File.ReadAllTextAsync(_folder.StatePath())).Count > 0);
+    }
+
+    [Fact]
     public async Task Import_gives_tenants_sharing_a_prefix_their_own_readable_keys_and_the_printed_entries_round_trip()
     {
         _providers.Provider.Seed(Mapping(StrayWest, "55555555-AAAA-4333-8444-555555555555"));
