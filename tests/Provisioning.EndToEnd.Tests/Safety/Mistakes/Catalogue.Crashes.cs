@@ -128,6 +128,21 @@ internal static partial class Catalogue
             };
         }
 
+        // Renamed throughout (project and stack keys) with the state still under the old name: that state is another
+        // project's, refused; never silently orphaned (destroy finding "nothing") nor exported as this project's.
+        foreach (var (verb, args) in new[] { ("destroy", Args([.. Destroy(), "--refresh=false"])), ("stack-export", Args("stack", "export", "--stack", "local")) })
+        {
+            yield return new Mistake($"crashes/project-renamed-throughout-with-the-old-state-left/{verb}", args)
+            {
+                Prepare = [Up()],
+                Arrange = p =>
+                {
+                    p.Replace(p.ProjectFile, "name: tenant-registrations", "name: renamed-registrations");
+                    p.Replace(p.StackFile(), "tenant-registrations:", "renamed-registrations:", all: true);
+                },
+            };
+        }
+
         // The Azure Blob backend: unreachable (the environment: 1), or its connection string malformed.
         yield return new Mistake("crashes/unreachable-azure-blob-backend", Up())
         {
