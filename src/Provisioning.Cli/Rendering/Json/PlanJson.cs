@@ -36,7 +36,8 @@ internal static class PlanJson
             plan.Count(StepKind.Forget),
             plan.Count(StepKind.Same) + plan.Count(StepKind.Adopt),
             plan.Unmanaged.Length,
-            plan.HasChanges);
+            plan.HasChanges,
+            plan.Count(StepKind.Adopt));
         var outcome = result is null
             ? null
             : new ApplyOutcome(result.Succeeded, result.Failed, result.Outcomes.Count(o => o.Status == StepStatus.Skipped), result.Cancelled);
