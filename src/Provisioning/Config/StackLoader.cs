@@ -14,6 +14,9 @@ public static class StackLoader
     private const string StackFilePrefix = "Pulumi.";
     private const string StackFileSuffix = ".yaml";
 
+    /// <summary>The largest file read (100,000 tenants take about 15 MB).</summary>
+    private const long MaxFileBytes = 256L * 1024 * 1024;
+
     /// <summary>The file name of a stack's file: <c>Pulumi.&lt;stack&gt;.yaml</c>.</summary>
     public static string StackFileName(string stack) => $"{StackFilePrefix}{stack}{StackFileSuffix}";
 
@@ -39,7 +42,11 @@ public static class StackLoader
         var stackPath = Path.Combine(projectDirectory, stackFile);
         string? projectYaml = null;
         string? stackYaml = null;
-        if (!File.Exists(projectPath))
+        if (Directory.Exists(projectPath))
+        {
+            diagnostics.Add(DiagnosticCatalog.FileUnreadable(ProjectFileName, "it is a directory, not a file."));
+        }
+        else if (!File.Exists(projectPath))
         {
             diagnostics.Add(DiagnosticCatalog.ProjectFileMissing(ProjectFileName, projectDirectory));
         }
@@ -48,7 +55,11 @@ public static class StackLoader
             projectYaml = ReadText(projectPath, ProjectFileName, diagnostics);
         }
 
-        if (!File.Exists(stackPath))
+        if (Directory.Exists(stackPath))
+        {
+            diagnostics.Add(DiagnosticCatalog.FileUnreadable(stackFile, "it is a directory, not a file."));
+        }
+        else if (!File.Exists(stackPath))
         {
             var available = Directory.Exists(projectDirectory)
                 ? Directory.EnumerateFiles(projectDirectory, $"{StackFilePrefix}*{StackFileSuffix}")
@@ -64,7 +75,12 @@ public static class StackLoader
             stackYaml = ReadText(stackPath, stackFile, diagnostics);
         }
 
-        return Validate(ProjectFileName, projectYaml, stackFile, stackYaml, stack, diagnostics);
+        var result = Validate(ProjectFileName, projectYaml, stackFile, stackYaml, stack, diagnostics);
+
+        // A file:// backend names its folder relative to the project folder.
+        return result.Stack is { StateDirectory: { } folder } definition && !Path.IsPathRooted(folder)
+            ? result with { Stack = definition with { StateDirectory = Path.GetFullPath(Path.Combine(projectDirectory, folder)) } }
+            : result;
     }
 
     /// <summary>Validates the given texts; file names are used only in diagnostics.</summary>
@@ -88,7 +104,7 @@ public static class StackLoader
     private static StackLoadResult Validate(string projectFile, string? projectYaml, string stackFile, string? stackYaml, string stack, List<Diagnostic> diagnostics)
     {
         var checks = new NodeChecks(diagnostics);
-        var project = new ProjectFile(null, null);
+        var project = ProjectFile.None(projectFile);
         if (projectYaml is not null && SourceTreeReader.TryRead(projectFile, projectYaml, diagnostics, out var projectRoot))
         {
             project = new ProjectFileReader(projectFile, checks).Read(projectRoot);
@@ -97,11 +113,16 @@ public static class StackLoader
         StackFileContent? content = null;
         if (stackYaml is not null && SourceTreeReader.TryRead(stackFile, stackYaml, diagnostics, out var stackRoot))
         {
-            content = new StackFileReader(stackFile, project.Name, checks).Read(stackRoot);
-            diagnostics.AddRange(DomainRules.Check(content.Registrations, content.Tenants));
+            content = new StackFileReader(stackFile, project, checks).Read(stackRoot);
+            if (content is not null)
+            {
+                diagnostics.AddRange(DomainRules.Check(content.Registrations, content.Tenants));
+            }
         }
 
+        // An aliased node is read once but used in several places: say each thing once.
         var ordered = diagnostics
+            .Distinct()
             .OrderBy(d => d.Span.File == projectFile ? 1 : d.Span.File == stackFile ? 2 : 0)
             .ThenBy(d => d.Span.Line)
             .ThenBy(d => d.Span.Column)
@@ -109,7 +130,7 @@ public static class StackLoader
         var failed = ordered.Any(d => d.Level == Severity.Error) || content is null || project.Name is null;
         var definition = failed
             ? null
-            : new StackDefinition(project.Name!, stack, content!.Cloud, content.Registrations, content.Tenants, project.BackendUrl);
+            : new StackDefinition(project.Name!, stack, content!.Cloud, content.Registrations, content.Tenants, project.BackendUrl) { StateDirectory = project.StateDirectory };
         return new StackLoadResult(definition, ordered);
     }
 
@@ -119,6 +140,13 @@ public static class StackLoader
         byte[] bytes;
         try
         {
+            var length = new FileInfo(path).Length;
+            if (length > MaxFileBytes)
+            {
+                diagnostics.Add(DiagnosticCatalog.FileUnreadable(file, $"it is {length:N0} bytes; a stack file is at most {MaxFileBytes:N0}."));
+                return null;
+            }
+
             bytes = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
