@@ -43,7 +43,21 @@ public static class ArmNameRules
     public static string? CheckResourceName(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return CheckCommon(name, MaxResourceNameLength);
+        if (CheckCommon(name, MaxResourceNameLength) is { } problem)
+        {
+            return problem;
+        }
+
+        // ARM refuses names with whitespace; an invisible character would make a name that only looks the same.
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (char.IsWhiteSpace(name[i]) || char.GetUnicodeCategory(name[i]) == System.Globalization.UnicodeCategory.Format)
+            {
+                return $"it must not contain spaces or invisible characters (one is at character {i + 1}).";
+            }
+        }
+
+        return null;
     }
 
     private static string? CheckCommon(string name, int maxLength)
@@ -67,15 +81,6 @@ public static class ArmNameRules
         if (name.Any(char.IsControl))
         {
             return "it must not contain control characters.";
-        }
-
-        // ARM refuses names with whitespace; an invisible character would make a name that only looks the same.
-        for (var i = 0; i < name.Length; i++)
-        {
-            if (char.IsWhiteSpace(name[i]) || char.GetUnicodeCategory(name[i]) == System.Globalization.UnicodeCategory.Format)
-            {
-                return $"it must not contain spaces or invisible characters (one is at character {i + 1}).";
-            }
         }
 
         return null;

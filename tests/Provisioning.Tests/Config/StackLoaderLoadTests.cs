@@ -18,12 +18,13 @@ public sealed class StackLoaderLoadTests : IDisposable
             config:
               tenant-registrations:registrations:
                 west: { subscriptionId: 11111111-1111-1111-1111-111111111111, name: azurestack-west }
+              tenant-registrations:tenants: {}
             """);
 
         var result = StackLoader.Load(_directory.FullName, "dev");
 
         var warning = Assert.Single(result.Diagnostics);
-        Assert.Equal("Pulumi.dev.yaml(1,1): warning PRV032: No tenants are declared under 'tenant-registrations:tenants'; the stack manages no mapping (up then deletes every mapping it manages).", warning.ToString());
+        Assert.Equal("Pulumi.dev.yaml(4,3): warning PRV032: No tenants are declared under 'tenant-registrations:tenants'; the stack manages no mapping (up then deletes every mapping it manages).", warning.ToString());
         Assert.Equal("dev", result.Stack!.Stack);
         Assert.Equal("west", Assert.Single(result.Stack.Registrations).Key);
     }
