@@ -32,17 +32,15 @@ public static class TenantRegistration
 
     /// <summary>
     /// Expands every registration of the stack into a component with its mappings. Throws
-    /// <see cref="ArgumentException"/> when a mapping names an undeclared registration, when one
+    /// <see cref="ArgumentException"/> when a mapping names an undeclared registration, or when one
     /// tenant would be mapped twice on one registration (the service keeps only the last PUT, so the
-    /// stack could never converge), or when two mappings would get one URN (<see cref="DomainRules"/>
-    /// reports all three as diagnostics first; this is the engine's own guard).
+    /// stack could never converge).
     /// </summary>
     public static ResourceGraph Expand(StackDefinition stack)
     {
         ArgumentNullException.ThrowIfNull(stack);
         var byRegistration = stack.Registrations.ToDictionary(r => r.Key, _ => new List<(Tenant, TenantMapping)>(), StringComparer.Ordinal);
         var tenantsByRegistration = stack.Registrations.ToDictionary(r => r.Key, _ => new Dictionary<string, TenantMapping>(StringComparer.OrdinalIgnoreCase), StringComparer.Ordinal);
-        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var tenant in stack.Tenants)
         {
             foreach (var mapping in tenant.Mappings)
@@ -59,13 +57,6 @@ public static class TenantRegistration
                     throw new ArgumentException(
                         $"{mapping.Span}: tenant {tenant.TenantId} ('{tenant.Key}') is mapped twice on registration '{mapping.RegistrationKey}' "
                         + $"(subscriptions {clash.CustomerSubscriptionId} and {mapping.CustomerSubscriptionId}); a tenant has one subscription per registration.",
-                        nameof(stack));
-                }
-
-                if (!names.Add(DomainRules.MappingName(mapping.RegistrationKey, tenant.Key)))
-                {
-                    throw new ArgumentException(
-                        $"{mapping.Span}: tenant '{tenant.Key}' on registration '{mapping.RegistrationKey}' gets the resource name '{DomainRules.MappingName(mapping.RegistrationKey, tenant.Key)}' of another mapping; URNs must be unique.",
                         nameof(stack));
                 }
 

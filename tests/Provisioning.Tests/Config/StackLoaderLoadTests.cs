@@ -79,5 +79,56 @@ public sealed class StackLoaderLoadTests : IDisposable
         Assert.Equal(SourceSpan.CommandLine, diagnostic.Span);
     }
 
+    [Fact]
+    public void A_stack_file_that_is_a_directory_is_reported_not_called_missing()
+    {
+        Write(ConfigFixture.ProjectFile, ConfigFixture.Project);
+        Directory.CreateDirectory(Path.Combine(_directory.FullName, "Pulumi.dev.yaml"));
+
+        var result = StackLoader.Load(_directory.FullName, "dev");
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("PRV003", diagnostic.Code);
+        Assert.Contains("is a directory", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_project_file_that_is_a_directory_is_reported()
+    {
+        Directory.CreateDirectory(Path.Combine(_directory.FullName, ConfigFixture.ProjectFile));
+        Write("Pulumi.dev.yaml", "config:\n  tenant-registrations:registrations: {}\n  tenant-registrations:tenants: {}\n");
+
+        var result = StackLoader.Load(_directory.FullName, "dev");
+
+        Assert.Equal(SourceSpan.WholeFile(ConfigFixture.ProjectFile), ConfigFixture.Single(result, "PRV003").Span);
+        Assert.Null(result.Stack);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("\uFEFF")]
+    [InlineData("# nothing but a comment\r\n")]
+    public void A_zero_byte_bom_only_or_comments_only_stack_file_is_one_clear_error(string text)
+    {
+        Write(ConfigFixture.ProjectFile, ConfigFixture.Project);
+        Write("Pulumi.dev.yaml", text);
+
+        var result = StackLoader.Load(_directory.FullName, "dev");
+
+        Assert.Equal("PRV042", Assert.Single(result.Diagnostics).Code);
+        Assert.Null(result.Stack);
+    }
+
+    [Fact]
+    public void A_relative_file_backend_is_resolved_against_the_project_folder()
+    {
+        Write(ConfigFixture.ProjectFile, ConfigFixture.Project + "\nbackend:\n  url: file://./state\n");
+        Write("Pulumi.dev.yaml", "config:\n  tenant-registrations:registrations: {}\n  tenant-registrations:tenants: {}\n");
+
+        var result = StackLoader.Load(_directory.FullName, "dev");
+
+        Assert.Equal(Path.Combine(_directory.FullName, "state"), result.Stack!.StateDirectory);
+    }
+
     private void Write(string name, string text) => File.WriteAllText(Path.Combine(_directory.FullName, name), text);
 }
