@@ -40,6 +40,12 @@ internal sealed partial class StackFileReader(string file, ProjectFile projectFi
             return null;
         }
 
+        // Pulumi would merge an ESC environment's config into the stack's: ignoring it would change what the stack means.
+        if (top.Find("environment") is { Value: not SourceScalar { IsNull: true } } environment)
+        {
+            checks.Report(DiagnosticCatalog.EnvironmentUnsupported(environment.Key.Span));
+        }
+
         var configEntry = top.Find("config");
         var config = configEntry is null || configEntry.Value is SourceScalar { IsNull: true }
             ? null

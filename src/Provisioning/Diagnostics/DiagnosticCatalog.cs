@@ -56,6 +56,7 @@ namespace Provisioning.Diagnostics;
 // | PRV044 | error   | a URL carries credentials (user:password@, sig=…); never echoed         |
 // | PRV045 | error   | the tokenScope is neither an https URL nor a scope ending in /.default  |
 // | PRV046 | error   | project-level config in Pulumi.yaml that cannot be honoured             |
+// | PRV047 | error   | the stack file imports Pulumi ESC environments, whose values we cannot read |
 
 /// <summary>
 /// The one place that mints configuration diagnostics. Each method returns a <see cref="Diagnostic"/>
@@ -260,6 +261,10 @@ public static partial class DiagnosticCatalog
     /// <summary>PRV046: project-level config in Pulumi.yaml that cannot be honoured.</summary>
     public static Diagnostic ProjectConfigUnsupported(SourceSpan span, string key, string reason) =>
         Error(span, "PRV046", $"The project-level config '{Excerpt(key)}' in Pulumi.yaml cannot be used: {reason}");
+
+    /// <summary>PRV047: the stack file imports Pulumi ESC environments; the config they would add cannot be read, so the stack would not mean what it says.</summary>
+    public static Diagnostic EnvironmentUnsupported(SourceSpan span) =>
+        Error(span, "PRV047", "The stack file imports Pulumi ESC environments ('environment'), whose config provision cannot read; write the values in the stack file instead.");
 
     /// <summary>The longest value a message quotes; longer ones are cut with '…'.</summary>
     public const int MaxValueLength = 80;

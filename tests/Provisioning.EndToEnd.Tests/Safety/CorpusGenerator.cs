@@ -314,6 +314,7 @@ internal static class CorpusGenerator
         yield return ("empty-comments-only", U("# Pulumi.local.yaml\n# nothing here yet\n"), "PRV042");
         yield return ("empty-bom-only", [0xEF, 0xBB, 0xBF], "PRV042");
         yield return ("empty-document-marker", U("---\n...\n"), "PRV042");
+        yield return ("esc-environment-imported", U("environment:\n  - prod-settings\n" + v), "PRV047");
         yield return ("foreign-namespace-renamed-project", U(v.Replace("tenant-registrations:", "billing:", StringComparison.Ordinal)), "PRV043");
 
         // Credentials in a URL are refused and never echoed; a token scope is an https URL or ends in /.default.

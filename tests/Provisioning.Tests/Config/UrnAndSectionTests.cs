@@ -108,4 +108,13 @@ public sealed class UrnAndSectionTests
         Assert.DoesNotContain(result.Diagnostics, d => d.Code == "PRV041");
         Assert.Null(result.Stack);
     }
+
+    [Fact]
+    public void A_stack_file_importing_an_esc_environment_is_refused_rather_than_read_without_its_values()
+    {
+        var result = ConfigFixture.ParseStack("environment:\n  - prod-settings\n" + Registrations + "\n  tenant-registrations:tenants: {}\n");
+
+        ConfigFixture.AssertAt(result, "PRV047", 1, 1);
+        Assert.Null(result.Stack);
+    }
 }
