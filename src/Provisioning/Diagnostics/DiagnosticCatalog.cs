@@ -278,9 +278,11 @@ public static partial class DiagnosticCatalog
     public static string Excerpt(string value, int max = MaxValueLength)
     {
         ArgumentNullException.ThrowIfNull(value);
-        var cut = value.Length > max * 4 ? value[..(max * 4)] : value;
+        // Redact the whole value before cutting it: a long password must not show through the cut.
+        var redacted = value.Contains("://", StringComparison.Ordinal) || value.Contains('=', StringComparison.Ordinal) ? Redact(value) : value;
+        var cut = redacted.Length > max * 4 ? redacted[..(max * 4)] : redacted;
         var text = new System.Text.StringBuilder(cut.Length);
-        foreach (var c in Redact(cut))
+        foreach (var c in cut)
         {
             text.Append(c switch
             {
@@ -292,7 +294,7 @@ public static partial class DiagnosticCatalog
             });
         }
 
-        return text.Length > max || cut.Length < value.Length ? string.Concat(text.ToString().AsSpan(0, Math.Min(max, text.Length)), "…") : text.ToString();
+        return text.Length > max || cut.Length < redacted.Length ? string.Concat(text.ToString().AsSpan(0, Math.Min(max, text.Length)), "…") : text.ToString();
     }
 
     /// <summary>The text with the user-info of every URL (<c>user:pass@</c>) and the values of secret-like query parameters (<c>sig=</c>…) replaced by <c>***</c>.</summary>

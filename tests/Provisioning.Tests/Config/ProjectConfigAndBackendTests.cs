@@ -167,6 +167,18 @@ public sealed class ProjectConfigAndBackendTests
         Assert.DoesNotContain("SECRETSECRET", string.Join("\n", result.Diagnostics), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_long_password_does_not_show_through_the_cut_of_a_long_value()
+    {
+        var endpoint = "https://admin:" + new string('S', 500) + "@management.contoso.com/";
+
+        var result = ConfigFixture.ParseStack($"config:\n  tenant-registrations:cloud: \"{endpoint}\"\n" + Stack["config:\n".Length..]);
+
+        var diagnostic = ConfigFixture.Single(result, "PRV044");
+        Assert.DoesNotContain("SSS", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Contains("https://***@management.contoso.com/", diagnostic.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("https://management.adfs.azurestack.local/4de154de-f8a8-4017-af41-df619da68155")]
     [InlineData("api://4de154de-f8a8-4017-af41-df619da68155/.default")]
