@@ -8,6 +8,9 @@ namespace Provisioning.Config;
 /// </summary>
 internal sealed record ProjectFile(string? Name, SourceSpan NameSpan, string? BackendUrl, string? StateDirectory, IReadOnlyDictionary<string, SourceEntry?> Config)
 {
+    /// <summary>Where the backend url is written, for a problem found once the state folder is resolved.</summary>
+    public SourceSpan BackendSpan { get; init; }
+
     /// <summary>A project file that could not be read.</summary>
     public static ProjectFile None(string file) => new(null, SourceSpan.WholeFile(file), null, null, new Dictionary<string, SourceEntry?>());
 }

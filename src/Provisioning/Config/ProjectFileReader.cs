@@ -17,7 +17,7 @@ internal sealed partial class ProjectFileReader(string file, NodeChecks checks)
 
         string? name = null;
         var nameSpan = SourceSpan.WholeFile(file);
-        (string Url, string? Folder)? backend = null;
+        (string Url, string? Folder, SourceSpan Span)? backend = null;
         foreach (var entry in mapping.Entries)
         {
             switch (entry.Key.Value)
@@ -46,7 +46,7 @@ internal sealed partial class ProjectFileReader(string file, NodeChecks checks)
         }
 
         var config = mapping.Find("config") is { } configEntry ? ReadConfig(configEntry, name) : new Dictionary<string, SourceEntry?>();
-        return new ProjectFile(name, nameSpan, backend?.Url, backend?.Folder, config);
+        return new ProjectFile(name, nameSpan, backend?.Url, backend?.Folder, config) { BackendSpan = backend?.Span ?? default };
     }
 
     private string? ReadName(SourceEntry entry)
@@ -66,7 +66,7 @@ internal sealed partial class ProjectFileReader(string file, NodeChecks checks)
         return name.Value;
     }
 
-    private (string Url, string? Folder)? ReadBackend(SourceEntry entry)
+    private (string Url, string? Folder, SourceSpan Span)? ReadBackend(SourceEntry entry)
     {
         if (entry.Value is SourceScalar { IsNull: true })
         {
@@ -93,6 +93,6 @@ internal sealed partial class ProjectFileReader(string file, NodeChecks checks)
             return null;
         }
 
-        return (value.Value, folder);
+        return (value.Value, folder, value.Span);
     }
 }

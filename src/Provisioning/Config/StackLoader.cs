@@ -75,12 +75,7 @@ public static class StackLoader
             stackYaml = ReadText(stackPath, stackFile, diagnostics);
         }
 
-        var result = Validate(ProjectFileName, projectYaml, stackFile, stackYaml, stack, diagnostics);
-
-        // A file:// backend names its folder relative to the project folder.
-        return result.Stack is { StateDirectory: { } folder } definition && !Path.IsPathRooted(folder)
-            ? result with { Stack = definition with { StateDirectory = Path.GetFullPath(Path.Combine(projectDirectory, folder)) } }
-            : result;
+        return Validate(ProjectFileName, projectYaml, stackFile, stackYaml, stack, diagnostics, projectDirectory);
     }
 
     /// <summary>Validates the given texts; file names are used only in diagnostics.</summary>
@@ -101,13 +96,17 @@ public static class StackLoader
     }
 
     /// <summary>Validates both files; a null text was already reported (missing or unreadable) and is skipped.</summary>
-    private static StackLoadResult Validate(string projectFile, string? projectYaml, string stackFile, string? stackYaml, string stack, List<Diagnostic> diagnostics)
+    private static StackLoadResult Validate(string projectFile, string? projectYaml, string stackFile, string? stackYaml, string stack, List<Diagnostic> diagnostics, string? projectDirectory = null)
     {
         var checks = new NodeChecks(diagnostics);
         var project = ProjectFile.None(projectFile);
         if (projectYaml is not null && SourceTreeReader.TryRead(projectFile, projectYaml, diagnostics, out var projectRoot))
         {
             project = new ProjectFileReader(projectFile, checks).Read(projectRoot);
+            if (projectDirectory is not null && project.StateDirectory is { } folder)
+            {
+                project = project with { StateDirectory = ResolveStateDirectory(projectDirectory, folder, project.BackendSpan, project.BackendUrl!, diagnostics) };
+            }
         }
 
         StackFileContent? content = null;
@@ -132,6 +131,29 @@ public static class StackLoader
             ? null
             : new StackDefinition(project.Name!, stack, content!.Cloud, content.Registrations, content.Tenants, project.BackendUrl) { StateDirectory = project.StateDirectory };
         return new StackLoadResult(definition, ordered);
+    }
+
+    /// <summary>A file:// backend's folder made absolute (relative to the project folder); null after reporting a path that is a file.</summary>
+    private static string? ResolveStateDirectory(string projectDirectory, string folder, SourceSpan span, string url, List<Diagnostic> diagnostics)
+    {
+        string full;
+        try
+        {
+            full = Path.GetFullPath(Path.Combine(projectDirectory, folder));
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            diagnostics.Add(DiagnosticCatalog.InvalidBackendUrl(span, url, "it is not a usable path."));
+            return null;
+        }
+
+        if (File.Exists(full))
+        {
+            diagnostics.Add(DiagnosticCatalog.InvalidBackendUrl(span, url, "it names a file, not a folder."));
+            return null;
+        }
+
+        return full;
     }
 
     /// <summary>Reads a file as strict UTF-8 (a byte order mark is skipped); null after reporting when it cannot be read or decoded.</summary>

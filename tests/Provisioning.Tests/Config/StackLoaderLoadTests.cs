@@ -130,5 +130,19 @@ public sealed class StackLoaderLoadTests : IDisposable
         Assert.Equal(Path.Combine(_directory.FullName, "state"), result.Stack!.StateDirectory);
     }
 
+    [Fact]
+    public void A_file_backend_naming_a_file_is_refused_at_the_url()
+    {
+        Write("elsewhere", "not a folder");
+        Write(ConfigFixture.ProjectFile, ConfigFixture.Project + "\nbackend:\n  url: file://elsewhere\n");
+        Write("Pulumi.dev.yaml", "config:\n  tenant-registrations:registrations: {}\n  tenant-registrations:tenants: {}\n");
+
+        var result = StackLoader.Load(_directory.FullName, "dev");
+
+        var diagnostic = ConfigFixture.AssertAt(result, "PRV013", 5, 8, ConfigFixture.ProjectFile);
+        Assert.Contains("names a file, not a folder", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Null(result.Stack);
+    }
+
     private void Write(string name, string text) => File.WriteAllText(Path.Combine(_directory.FullName, name), text);
 }
