@@ -1,0 +1,14 @@
+using System.Text.Json.Serialization;
+
+namespace Provisioning.Programs;
+
+/// <summary>The source-generated JSON shape of a <see cref="ProgramMessage"/>: camelCase, enums as camelCase strings, strict.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    RespectNullableAnnotations = true,
+    RespectRequiredConstructorParameters = true,
+    WriteIndented = true)]
+[JsonSerializable(typeof(ProgramMessage))]
+internal sealed partial class ProgramMessageJsonContext : JsonSerializerContext;

@@ -1,0 +1,14 @@
+using System.Text.Json;
+
+namespace Provisioning.Programs;
+
+/// <summary>Writes a <see cref="ProgramMessage"/> as the UTF-8 JSON that <see cref="ProgramMessageReader"/> reads.</summary>
+public static class ProgramMessageWriter
+{
+    /// <summary>The message as indented UTF-8 JSON; null fields are left out.</summary>
+    public static byte[] Write(ProgramMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return JsonSerializer.SerializeToUtf8Bytes(message, ProgramMessageJsonContext.Default.ProgramMessage);
+    }
+}
