@@ -5,7 +5,6 @@ namespace Provisioning.Programs;
 /// <summary>The source-generated JSON shape of a <see cref="ProgramMessage"/>: camelCase, enums as camelCase strings, strict.</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     RespectNullableAnnotations = true,
     RespectRequiredConstructorParameters = true,

@@ -5,7 +5,7 @@ namespace Provisioning.Programs;
 /// <summary>Writes a <see cref="ProgramMessage"/> as the UTF-8 JSON that <see cref="ProgramMessageReader"/> reads.</summary>
 public static class ProgramMessageWriter
 {
-    /// <summary>The message as indented UTF-8 JSON; null fields are left out.</summary>
+    /// <summary>The message as indented UTF-8 JSON; every field is written, null ones as <c>null</c>.</summary>
     public static byte[] Write(ProgramMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
