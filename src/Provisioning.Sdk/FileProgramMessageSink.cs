@@ -30,7 +30,11 @@ public sealed class FileProgramMessageSink(string path) : IProgramMessageSink
         }
         catch
         {
-            File.Delete(temporary);
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
+
             throw;
         }
     }

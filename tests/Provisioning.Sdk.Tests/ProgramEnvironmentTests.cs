@@ -1,0 +1,105 @@
+using System.Text;
+using Provisioning.Programs;
+
+namespace Provisioning.Sdk.Tests;
+
+public class ProgramEnvironmentTests
+{
+    private static Func<string, string?> Variables(params (string Name, string Value)[] values) =>
+        name => values.FirstOrDefault(v => v.Name == name).Value;
+
+    [Fact]
+    public void The_engines_variables_give_the_settings_and_the_message_path()
+    {
+        var started = ProgramEnvironmentReader.Read(
+            Variables(
+                (ProgramEnvironment.ProgramOutput, "/tmp/out.json"),
+                (ProgramEnvironment.Project, "tenant-registrations"),
+                (ProgramEnvironment.Stack, "prod"),
+                (ProgramEnvironment.Preview, "false"),
+                (ProgramEnvironment.Config, """{ "tenant-registrations:count": 3, "tenant-registrations:password": "p" }"""),
+                (ProgramEnvironment.ConfigSecretKeys, """["tenant-registrations:password"]"""),
+                (ProgramEnvironment.Formats, "provision-program/2, provision-program/1")),
+            out var problem);
+
+        Assert.Null(problem);
+        var (settings, path) = started!.Value;
+        Assert.Equal(("/tmp/out.json", "tenant-registrations", "prod", false), (path, settings.Project, settings.Stack, settings.Preview));
+        Assert.Equal(3, settings.Config["tenant-registrations:count"].GetInt32());
+        Assert.Contains("tenant-registrations:password", settings.SecretKeys);
+    }
+
+    [Theory]
+    [InlineData(null, "provision preview")]
+    [InlineData("provision-program/2", "provision-program/2")]
+    [InlineData("bad-config", "config")]
+    [InlineData("bad-preview", "true or false")]
+    public void What_the_sdk_cannot_use_is_refused_with_a_reason(string? twist, string reason)
+    {
+        var values = new List<(string, string)>
+        {
+            (ProgramEnvironment.Project, "p"),
+            (ProgramEnvironment.Stack, "s"),
+        };
+        if (twist is not null)
+        {
+            values.Add((ProgramEnvironment.ProgramOutput, "/tmp/out.json"));
+        }
+
+        values.Add(twist switch
+        {
+            "bad-config" => (ProgramEnvironment.Config, "{ not json"),
+            "bad-preview" => (ProgramEnvironment.Preview, "maybe"),
+            { } formats => (ProgramEnvironment.Formats, formats),
+            null => ("UNRELATED", "x"),
+        });
+
+        var started = ProgramEnvironmentReader.Read(Variables([.. values]), out var problem);
+
+        Assert.Null(started);
+        Assert.Contains(reason, problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_file_sink_writes_the_whole_message_and_leaves_no_temporary_file()
+    {
+        var folder = Directory.CreateTempSubdirectory("provision-sdk-");
+        try
+        {
+            var path = Path.Combine(folder.FullName, "program.json");
+            await File.WriteAllTextAsync(path, "an older message");
+            var exit = await new ProgramHost(Stamps.Settings(), new FileProgramMessageSink(path)).RunAsync(() =>
+            {
+                new Stamps(2).Declare();
+                return Run.NoOutputs();
+            });
+
+            var read = ProgramMessageReader.Read(await File.ReadAllBytesAsync(path), path);
+            Assert.Equal(0, exit);
+            Assert.Empty(read.Diagnostics);
+            Assert.Equal(9, read.Message!.Resources.Count);
+            Assert.Equal(["program.json"], folder.EnumerateFiles().Select(f => f.Name));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_message_that_cannot_be_written_gives_exit_3()
+    {
+        var error = Console.Error;
+        Console.SetError(new StringWriter(new StringBuilder()));
+        try
+        {
+            var exit = await new ProgramHost(Stamps.Settings(), new FileProgramMessageSink("/nonexistent-folder/sub/program.json")).RunAsync(Run.NoOutputs);
+
+            Assert.Equal(ProgramExitCodes.MessageNotWritten, exit);
+        }
+        finally
+        {
+            Console.SetError(error);
+        }
+    }
+}
