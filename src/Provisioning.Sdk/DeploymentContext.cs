@@ -13,6 +13,7 @@ internal sealed class DeploymentContext(ProgramSettings settings)
     private readonly Lock _lock = new();
     private readonly List<Resource> _resources = [];
     private readonly List<ProgramProblem> _problems = [];
+    private bool _closed;
 
     public ProgramSettings Settings => settings;
 
@@ -30,6 +31,12 @@ internal sealed class DeploymentContext(ProgramSettings settings)
     {
         lock (_lock)
         {
+            // A resource declared by a task the program left running would silently miss the message: refuse it.
+            if (_closed)
+            {
+                throw new InvalidOperationException($"The resource '{resource.Name}' is declared after the program returned; await every task that declares resources before returning.");
+            }
+
             _resources.Add(resource);
         }
     }
@@ -46,6 +53,7 @@ internal sealed class DeploymentContext(ProgramSettings settings)
     {
         lock (_lock)
         {
+            _closed = true;
             return new ProgramMessage(
                 ProgramMessage.CurrentFormat,
                 settings.Project,

@@ -17,6 +17,12 @@ internal static class OutputCollector
         var outputs = new List<ProgramOutput>(returned.Count);
         foreach (var (name, value) in returned)
         {
+            if (string.IsNullOrWhiteSpace(name))
+            {
+                context.Report(new ProgramProblem(ProgramProblemKind.Output, "an output needs a name.", $"\"{name}\""));
+                continue;
+            }
+
             switch (value)
             {
                 case null:

@@ -229,6 +229,45 @@ public class DeploymentTests
         Assert.False(child.Inputs.ContainsKey(ProgramInputNames.TenantId));
     }
 
+    [Fact]
+    public async Task A_resource_declared_after_the_program_returned_is_refused_not_lost()
+    {
+        var late = new TaskCompletionSource();
+        Task? leftRunning = null;
+        var (exit, message, _) = await Run.ProgramAsync(() =>
+        {
+            leftRunning = Task.Run(async () =>
+            {
+                await late.Task;
+                _ = new ComponentResource("acme:x:Late", "late");
+            });
+            return Run.NoOutputs();
+        });
+        late.SetResult();
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => leftRunning!);
+        Assert.Equal(0, exit);
+        Assert.Empty(message.Resources);
+        Assert.Contains("after the program returned", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Outputs_that_cannot_be_json_are_problems_by_name_and_the_others_are_kept()
+    {
+        var cycle = new Node();
+        cycle.Next = cycle;
+        var (exit, message, _) = await Run.ProgramAsync(() => new Dictionary<string, object?> { ["cycle"] = cycle, [""] = 1, ["ok"] = 2 });
+
+        Assert.Equal(ProgramExitCodes.ProblemsReported, exit);
+        Assert.Equal(["cycle", "\"\""], message.Problems.Select(p => p.Key));
+        Assert.Equal(["ok"], message.Outputs.Select(o => o.Name));
+    }
+
+    private sealed class Node
+    {
+        public Node? Next { get; set; }
+    }
+
     private sealed record StampConfig(string Key, string? SubscriptionId);
 
     private sealed class TwoStampStack : Stack

@@ -21,6 +21,7 @@ namespace Provisioning.Diagnostics;
 // | PRV213 | warning |        | a resource option the engine does not honour yet is ignored                                    |
 // | PRV214 | error   | input  | a CustomerSubscription names another registration than its parent TenantRegistration           |
 // | PRV215 | error   | input  | a stack output cannot be written as JSON                                                       |
+// | PRV216 | error   | input  | a resource's input starts or ends with whitespace (ARM would see another value)                |
 // | PRV220 | error   | input  | the program does not build (the compiler's errors follow)                                      |
 // | PRV221 | error   | input  | the program exited without writing its message (never called Deployment.RunAsync, or crashed)  |
 // | PRV222 | error   | input  | the program ran past its timeout and was stopped                                               |
@@ -90,6 +91,10 @@ public static partial class DiagnosticCatalog
     /// <summary>PRV215: a stack output cannot be written as JSON.</summary>
     public static Diagnostic ProgramOutputInvalid(SourceSpan span, string name, string reason) =>
         Error(span, "PRV215", $"The stack output '{Clip(name, 120)}' cannot be written: {Clip(reason, 300)}");
+
+    /// <summary>PRV216: an input starts or ends with whitespace.</summary>
+    public static Diagnostic ProgramInputWhitespace(SourceSpan span, string name, string input, string value) =>
+        Error(span, "PRV216", $"The '{input}' of '{Clip(name, 120)}' is '{Clip(value, 120)}', with whitespace around it; ARM would take it as another name. Remove the spaces (e.g. trim what you read from a file).");
 
     /// <summary>PRV220: the program does not build; <paramref name="compilerOutput"/> is the compiler's errors.</summary>
     public static Diagnostic ProgramBuildFailed(SourceSpan span, string compilerOutput) =>

@@ -80,9 +80,7 @@ internal sealed partial class ProgramConversionRun
 
         // The engine names a mapping '{registration}-{tenant}': the tenant is what follows the registration's key.
         var prefix = registration.Key + "-";
-        var tenantKey = resource.Name.StartsWith(prefix, StringComparison.Ordinal) && resource.Name.Length > prefix.Length
-            ? resource.Name[prefix.Length..]
-            : resource.Name;
+        var tenantKey = resource.Name.StartsWith(prefix, StringComparison.Ordinal) ? resource.Name[prefix.Length..] : resource.Name;
         if (!Names.IsValid(tenantKey))
         {
             _diagnostics.Add(DiagnosticCatalog.InvalidKeyName(span, "tenant", Shown(tenantKey)));
@@ -177,7 +175,8 @@ internal sealed partial class ProgramConversionRun
             return null;
         }
 
-        if (!Names.IsGuid(value))
+        // Exactly 36 characters: Guid parsing forgives surrounding whitespace, which ARM would see as another value.
+        if (value.Length != 36 || !Names.IsGuid(value))
         {
             _diagnostics.Add(DiagnosticCatalog.NotAGuid(span, field, Shown(value)));
             return null;
@@ -191,6 +190,13 @@ internal sealed partial class ProgramConversionRun
         if (!resource.Inputs.TryGetValue(input, out var value))
         {
             _diagnostics.Add(DiagnosticCatalog.ProgramInputMissing(span, resource.Name, input));
+            return null;
+        }
+
+        // ARM would keep the spaces a CSV or a config file left around a name: refuse them, never trim them.
+        if (value.Length > 0 && (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1])))
+        {
+            _diagnostics.Add(DiagnosticCatalog.ProgramInputWhitespace(span, resource.Name, input, Shown(value)));
             return null;
         }
 

@@ -203,6 +203,104 @@ public class ProgramConverterTests
         Assert.NotNull(converted.Stack);
     }
 
+    [Theory]
+    [InlineData(" 11111111-aaaa-4aaa-8aaa-111111111111")]
+    [InlineData("11111111-aaaa-4aaa-8aaa-111111111111\n")]
+    [InlineData("{11111111-aaaa-4aaa-8aaa-111111111111}")]
+    [InlineData("11111111aaaa4aaa8aaa111111111111")]
+    public async Task A_tenant_id_that_is_not_exactly_a_guid_is_refused(string tenantId)
+    {
+        var converted = await ConvertAsync(() =>
+        {
+            _ = new TenantRegistration("west", new TenantRegistrationArgs
+            {
+                SubscriptionId = West,
+                RegistrationName = "azurestack-WEST01",
+                Tenants = { new() { Name = "contoso", TenantId = tenantId, SubscriptionId = SubscriptionA } },
+            });
+            return Run.NoOutputs();
+        });
+
+        Assert.Equal("PRV016", Assert.Single(converted.Diagnostics).Code);
+    }
+
+    [Fact]
+    public async Task A_registration_name_with_spaces_around_it_is_refused_not_trimmed()
+    {
+        var converted = await ConvertAsync(() =>
+        {
+            _ = new TenantRegistration("west", new TenantRegistrationArgs { SubscriptionId = West, RegistrationName = "azurestack-WEST01 ", ResourceGroup = "\tazurestack" });
+            return Run.NoOutputs();
+        });
+
+        Assert.Equal(["PRV216", "PRV216"], converted.Diagnostics.Select(d => d.Code));
+        Assert.Null(converted.Stack);
+    }
+
+    [Fact]
+    public async Task A_tenant_without_a_name_or_an_id_is_named_as_the_yaml_path_would()
+    {
+        var converted = await ConvertAsync(() =>
+        {
+            _ = new TenantRegistration("west", new TenantRegistrationArgs
+            {
+                SubscriptionId = West,
+                RegistrationName = "azurestack-WEST01",
+                Tenants =
+                {
+                    new() { Name = null!, TenantId = Contoso, SubscriptionId = SubscriptionA },
+                    new() { Name = "fabrikam", TenantId = null!, SubscriptionId = SubscriptionB },
+                },
+            });
+            return Run.NoOutputs();
+        });
+
+        Assert.Equal(["PRV022", "PRV209"], converted.Diagnostics.Select(d => d.Code));
+        Assert.Contains("'tenantId'", converted.Diagnostics[1].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_child_naming_another_registration_than_its_parent_is_refused()
+    {
+        var converted = await ConvertAsync(() =>
+        {
+            var west = new TenantRegistration("west", Registration(West, "azurestack-WEST01"));
+            _ = new CustomerSubscription("west-contoso", new CustomerSubscriptionArgs { RegistrationName = "azurestack-EAST01", CustomerSubscriptionName = SubscriptionA, TenantId = Contoso }, new CustomResourceOptions { Parent = west });
+            return Run.NoOutputs();
+        });
+
+        var diagnostic = Assert.Single(converted.Diagnostics);
+        Assert.Equal("PRV214", diagnostic.Code);
+        Assert.Contains("azurestack-EAST01", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_tenant_missing_on_one_of_three_stamps_gets_the_yaml_paths_coverage_warning()
+    {
+        var converted = await ConvertAsync(() =>
+        {
+            foreach (var (key, subscription, _, name) in Stamps.All)
+            {
+                var args = Registration(subscription, name);
+                args.Tenants.Add(new() { Name = "contoso", TenantId = Contoso, SubscriptionId = SubscriptionA });
+                args.Tenants.Add(new() { Name = "fabrikam", TenantId = Fabrikam, SubscriptionId = SubscriptionB });
+                if (key != "north")
+                {
+                    args.Tenants.Add(new() { Name = "tailspin", TenantId = Tailspin, SubscriptionId = SubscriptionC });
+                }
+
+                _ = new TenantRegistration(key, args);
+            }
+
+            return Run.NoOutputs();
+        });
+
+        Assert.Empty(converted.Diagnostics);
+        var warning = Assert.Single(Provisioning.Planning.CoverageWarnings.Check(converted.Stack!));
+        Assert.Contains("tailspin", warning, StringComparison.Ordinal);
+        Assert.Contains("north", warning, StringComparison.Ordinal);
+    }
+
     private sealed class Other(string type, string name, CustomResourceOptions options)
         : CustomResource(type, name, [], options);
 }
