@@ -32,6 +32,8 @@ public static class Deployment
         where TStack : Stack, new() =>
         RunUnderEngineAsync(host => host.RunAsync<TStack>());
 
+    private static int _runs;
+
     private static async Task<int> RunUnderEngineAsync(Func<ProgramHost, Task<int>> run)
     {
         int exitCode;
@@ -39,6 +41,11 @@ public static class Deployment
         {
             await Console.Error.WriteLineAsync(problem);
             exitCode = ProgramExitCodes.NotRunByEngine;
+        }
+        else if (Interlocked.Increment(ref _runs) > 1)
+        {
+            // One process, one message: a second run would replace the first's resources unseen.
+            throw new InvalidOperationException("Deployment.RunAsync was called more than once; a program declares its whole stack in one run.");
         }
         else
         {

@@ -29,6 +29,49 @@ public class ProgramEnvironmentTests
         Assert.Contains("tenant-registrations:password", settings.SecretKeys);
     }
 
+    [Fact]
+    public async Task The_stack_files_config_reaches_the_program_through_the_variables_the_engine_sets()
+    {
+        const string stackYaml = """
+            config:
+              tenant-registrations:cloud: AzureCloud
+              tenant-registrations:stamps:
+                - { key: west, subscriptionId: a1a1a1a1-0000-4000-8000-000000000001, count: 2 }
+                - { key: east, subscriptionId: b2b2b2b2-0000-4000-8000-000000000002, count: 3 }
+              tenant-registrations:enabled: true
+              tenant-registrations:quoted: "true"
+              tenant-registrations:version: 007
+              tenant-registrations:empty:
+              tenant-registrations:password: hunter2
+              azure-native:location: westeurope
+              nonamespace: ignored
+            """;
+        var (values, diagnostics) = ProgramConfig.FromStackFile("Pulumi.prod.yaml", stackYaml);
+        var variables = ProgramEnvironment.Variables("tenant-registrations", "prod", "/tmp/x.json", values, ["tenant-registrations:password"], preview: true);
+        var (settings, _) = ProgramEnvironmentReader.Read(name => variables.GetValueOrDefault(name), out var problem)!.Value;
+
+        object?[] read = [];
+        var exit = await new ProgramHost(settings, new MemoryProgramMessageSink()).RunAsync(() =>
+        {
+            var config = new Config();
+            read =
+            [
+                string.Join(",", config.RequireObject<Stamp[]>("stamps").Select(s => $"{s.Key}={s.Count}")),
+                config.GetBoolean("enabled"), config.Get("quoted"), config.GetInt32("version"), config.Get("empty"),
+                config.RequireSecret("password").ToString(), new Config("azure-native").Require("location"), config.Get("nonamespace"),
+            ];
+            return new Dictionary<string, object?>();
+        });
+
+        Assert.Empty(diagnostics);
+        Assert.Null(problem);
+        Assert.Equal(0, exit);
+        Assert.Equal(["west=2,east=3", true, "true", 7, null, "[secret]", "westeurope", null], read);
+        Assert.Contains("tenant-registrations:password", settings.SecretKeys);
+    }
+
+    private sealed record Stamp(string Key, string SubscriptionId, int Count);
+
     [Theory]
     [InlineData(null, "provision preview")]
     [InlineData("provision-program/2", "provision-program/2")]

@@ -23,4 +23,29 @@ public static class ProgramEnvironment
 
     /// <summary>The message formats the engine reads, comma-separated (optional, default <see cref="ProgramMessage.CurrentFormat"/>).</summary>
     public const string Formats = "PROVISION_PROGRAM_FORMATS";
+
+    /// <summary>
+    /// The variables to start a program with: <paramref name="outputPath"/> is where it writes its message,
+    /// <paramref name="config"/> the stack's config (<see cref="ProgramConfig.FromStackFile"/>), <paramref name="secretKeys"/> its secret keys.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Variables(
+        string project,
+        string stack,
+        string outputPath,
+        IReadOnlyDictionary<string, System.Text.Json.JsonElement> config,
+        IEnumerable<string> secretKeys,
+        bool preview)
+    {
+        ArgumentNullException.ThrowIfNull(secretKeys);
+        return new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [Project] = project,
+            [Stack] = stack,
+            [ProgramOutput] = outputPath,
+            [Config] = ProgramConfig.ToEnvironmentValue(config),
+            [ConfigSecretKeys] = System.Text.Json.JsonSerializer.Serialize([.. secretKeys], ProgramMessageJsonContext.Default.StringArray),
+            [Preview] = preview ? "true" : "false",
+            [Formats] = ProgramMessage.CurrentFormat,
+        };
+    }
 }

@@ -10,4 +10,5 @@ namespace Provisioning.Programs;
     RespectRequiredConstructorParameters = true,
     WriteIndented = true)]
 [JsonSerializable(typeof(ProgramMessage))]
+[JsonSerializable(typeof(string[]))]
 internal sealed partial class ProgramMessageJsonContext : JsonSerializerContext;
