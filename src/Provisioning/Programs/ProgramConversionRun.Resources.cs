@@ -10,6 +10,8 @@ internal sealed partial class ProgramConversionRun
 {
     private static readonly StringComparer Arm = StringComparer.OrdinalIgnoreCase;
 
+    private readonly HashSet<string> _renamedRegistrations = new(StringComparer.Ordinal);
+
     /// <summary>One CustomerSubscription, read: the tenant it belongs to (by name and values) and the mapping.</summary>
     private sealed record MappingEntry(string TenantKey, string TenantId, bool Protect, bool RetainOnDelete, TenantMapping Mapping);
 
@@ -38,7 +40,9 @@ internal sealed partial class ProgramConversionRun
             var engineUrn = Urn.Create(options.Stack, options.Project, TenantRegistration.ComponentType, key);
             if (engineUrn.Value != resource.Urn)
             {
-                _diagnostics.Add(DiagnosticCatalog.ProgramUrnDiffers(span, resource.Urn, engineUrn.Value, "the engine's model has no component above a TenantRegistration; its state keeps the engine's URN."));
+                // One warning for the component stands for its children, whose URNs differ for the same reason.
+                _renamedRegistrations.Add(resource.Urn);
+                _diagnostics.Add(DiagnosticCatalog.ProgramUrnDiffers(span, resource.Urn, engineUrn.Value, "the engine's model has no component above a TenantRegistration (nor above its mappings); its state keeps the engine's URNs."));
             }
         }
     }
@@ -97,7 +101,7 @@ internal sealed partial class ProgramConversionRun
     {
         var componentUrn = Urn.Create(options.Stack, options.Project, TenantRegistration.ComponentType, registrationKey);
         var engineUrn = Urn.Create(options.Stack, options.Project, TenantRegistration.CustomerSubscriptionType, $"{registrationKey}-{tenantKey}", componentUrn);
-        if (engineUrn.Value == resource.Urn)
+        if (engineUrn.Value == resource.Urn || (resource.Parent is { } parent && _renamedRegistrations.Contains(parent)))
         {
             return;
         }

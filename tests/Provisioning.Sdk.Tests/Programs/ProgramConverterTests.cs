@@ -301,6 +301,27 @@ public class ProgramConverterTests
         Assert.Contains("north", warning, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Registrations_grouped_under_a_component_of_the_program_are_planned_with_one_warning_each()
+    {
+        var converted = await ConvertAsync(() =>
+        {
+            var all = new ComponentResource("acme:stamps:AllStamps", "all");
+            foreach (var (key, subscription, _, name) in Stamps.All)
+            {
+                var args = Registration(subscription, name);
+                args.Tenants.Add(new() { Name = "contoso", TenantId = Contoso, SubscriptionId = SubscriptionA });
+                args.Tenants.Add(new() { Name = "fabrikam", TenantId = Fabrikam, SubscriptionId = SubscriptionB });
+                _ = new TenantRegistration(key, args, new ComponentResourceOptions { Parent = all });
+            }
+
+            return Run.NoOutputs();
+        });
+
+        Assert.Equal(["PRV211", "PRV211", "PRV211"], converted.Diagnostics.Select(d => d.Code));
+        Assert.Equal(6, Domain.TenantRegistration.Expand(converted.Stack!).Components.Sum(c => c.Children.Count));
+    }
+
     private sealed class Other(string type, string name, CustomResourceOptions options)
         : CustomResource(type, name, [], options);
 }
