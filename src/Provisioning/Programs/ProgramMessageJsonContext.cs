@@ -7,6 +7,7 @@ namespace Provisioning.Programs;
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     RespectNullableAnnotations = true,
+    AllowDuplicateProperties = false,
     RespectRequiredConstructorParameters = true,
     WriteIndented = true)]
 [JsonSerializable(typeof(ProgramMessage))]

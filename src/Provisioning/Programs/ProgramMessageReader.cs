@@ -17,13 +17,13 @@ public static class ProgramMessageReader
         JsonDocument document;
         try
         {
-            var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
-            if (!JsonDocument.TryParseValue(ref reader, out var parsed))
+            if (utf8Json.IsEmpty)
             {
                 return Failed(ProgramMessageDiagnostics.Damaged(whole, "it is empty."));
             }
 
-            document = parsed;
+            // A field written twice could be read one way here and another way elsewhere: refuse it.
+            document = JsonDocument.Parse(utf8Json.ToArray(), new JsonDocumentOptions { AllowDuplicateProperties = false });
         }
         catch (JsonException e)
         {

@@ -104,6 +104,19 @@ public class ProgramMessageReaderTests
     }
 
     [Fact]
+    public async Task A_field_written_twice_is_refused()
+    {
+        var json = await MessageJsonAsync();
+        var twice = json.Replace("\"stack\": \"prod\",", "\"stack\": \"prod\", \"stack\": \"dev\",", StringComparison.Ordinal);
+        var inputTwice = json.Replace("\"tenantId\": ", "\"tenantId\": \"11111111-aaaa-4aaa-8aaa-111111111111\", \"tenantId\": ", StringComparison.Ordinal);
+
+        Assert.NotEqual(json, twice);
+        Assert.NotEqual(json, inputTwice);
+        Assert.Equal("PRV200", Assert.Single(Read(twice).Diagnostics).Code);
+        Assert.Equal("PRV200", Assert.Single(Read(inputTwice).Diagnostics).Code);
+    }
+
+    [Fact]
     public async Task Values_the_shape_cannot_check_are_validated_one_diagnostic_each()
     {
         var json = Edit(await MessageJsonAsync(), m =>
