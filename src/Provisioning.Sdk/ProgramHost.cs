@@ -83,10 +83,11 @@ public sealed class ProgramHost(ProgramSettings settings, IProgramMessageSink si
             Source: ThrowSite(e)),
     };
 
-    /// <summary>The first frame of the stack trace with a file and line (present when the program's symbols are).</summary>
+    /// <summary>The first frame of the program's own code with a file and line (present when the program's symbols are).</summary>
     private static ProgramSource? ThrowSite(Exception e) =>
         new System.Diagnostics.StackTrace(e, fNeedFileInfo: true).GetFrames()
             .Where(f => f.GetFileName() is { Length: > 0 } && f.GetFileLineNumber() > 0)
+            .Where(f => f.GetMethod()?.Module.Assembly is not { } assembly || (assembly != typeof(ProgramHost).Assembly && assembly != typeof(ProgramMessage).Assembly))
             .Select(f => new ProgramSource(f.GetFileName()!, f.GetFileLineNumber()))
             .FirstOrDefault();
 

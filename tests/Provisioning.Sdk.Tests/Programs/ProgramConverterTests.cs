@@ -84,6 +84,21 @@ public class ProgramConverterTests
     }
 
     [Fact]
+    public async Task An_exception_thrown_inside_the_sdk_is_placed_at_the_programs_line_that_called_it()
+    {
+        var line = 0;
+        var converted = await ConvertAsync(() =>
+        {
+            line = Here.Line(); _ = new TenantRegistration("west", null!);
+            return Run.NoOutputs();
+        });
+
+        var diagnostic = Assert.Single(converted.Diagnostics);
+        Assert.Equal(("PRV206", Here.File(), line), (diagnostic.Code, diagnostic.Span.File, diagnostic.Span.Line));
+        Assert.Contains("System.ArgumentNullException", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_message_for_another_stack_is_refused_whole()
     {
         var converted = await ConvertAsync(() =>
