@@ -179,8 +179,7 @@ internal sealed partial class ProgramConversionRun
             return null;
         }
 
-        // Exactly 36 characters: Guid parsing forgives surrounding whitespace, which ARM would see as another value.
-        if (value.Length != 36 || !Names.IsGuid(value))
+        if (!Names.IsGuid(value))
         {
             _diagnostics.Add(DiagnosticCatalog.NotAGuid(span, field, Shown(value)));
             return null;
