@@ -112,11 +112,11 @@ public static partial class DiagnosticCatalog
 
     /// <summary>PRV011: invalid project name.</summary>
     public static Diagnostic InvalidProjectName(SourceSpan span, string name) =>
-        Error(span, "PRV011", $"The project name '{Excerpt(name)}' is not valid: use letters, digits, '_', '.' and '-' only.");
+        Error(span, "PRV011", $"The project name '{Excerpt(name)}' is not valid: use up to 100 letters, digits, '_', '.' and '-'.");
 
     /// <summary>PRV012: invalid stack name.</summary>
     public static Diagnostic InvalidStackName(SourceSpan span, string stack) =>
-        Error(span, "PRV012", $"The stack name '{Excerpt(stack)}' is not valid: use letters, digits, '_', '.' and '-' only.");
+        Error(span, "PRV012", $"The stack name '{Excerpt(stack)}' is not valid: use up to 100 letters, digits, '_', '.' and '-'.");
 
     /// <summary>PRV013: the backend url is not a valid <c>file://</c> or <c>azblob://</c> url; <paramref name="reason"/> says why.</summary>
     public static Diagnostic InvalidBackendUrl(SourceSpan span, string url, string reason) =>
@@ -158,7 +158,7 @@ public static partial class DiagnosticCatalog
 
     /// <summary>PRV022: a registration or tenant key is not a valid name.</summary>
     public static Diagnostic InvalidKeyName(SourceSpan span, string kind, string key) =>
-        Error(span, "PRV022", $"The {kind} key '{Excerpt(key)}' is not valid: use letters, digits, '_', '.' and '-' only.");
+        Error(span, "PRV022", $"The {kind} key '{Excerpt(key)}' is not valid: use up to 100 letters, digits, '_', '.' and '-'.");
 
     /// <summary>PRV023: invalid resource group name.</summary>
     public static Diagnostic InvalidResourceGroup(SourceSpan span, string value, string reason) =>
