@@ -2,6 +2,7 @@ using Azure.Core;
 using Azure.Identity;
 using Microsoft.Extensions.Time.Testing;
 using Provisioning.Config;
+using Provisioning.Diagnostics;
 
 namespace Provisioning.Azure.Tests;
 
@@ -18,9 +19,13 @@ public sealed class AzureCredentialsTests
     [InlineData("azure-cli", typeof(AzureCliCredential))]
     [InlineData("managed-identity", typeof(ManagedIdentityCredential))]
     [InlineData("Azure-CLI", typeof(AzureCliCredential))]
+    [InlineData("access-token", typeof(AccessTokenCredential))]
     public void Each_kind_creates_its_credential(string? kind, Type expected)
     {
-        Assert.IsType(expected, AzureCredentials.Create(kind, CloudSpec.AzureCloud, CiEnvironment.GetValueOrDefault));
+        var credential = Assert.IsType<KindCredential>(AzureCredentials.Create(kind, CloudSpec.AzureCloud, CiEnvironment.GetValueOrDefault));
+
+        Assert.IsType(expected, credential.Inner);
+        Assert.Equal(kind?.ToLowerInvariant() ?? "default", credential.Kind);
     }
 
     [Fact]
@@ -29,10 +34,12 @@ public sealed class AzureCredentialsTests
         var withCertificate = new Dictionary<string, string>(CiEnvironment) { ["AZURE_CLIENT_CERTIFICATE_PATH"] = "/ci/spn.pem" };
         withCertificate.Remove("AZURE_CLIENT_SECRET");
 
-        Assert.IsType<EnvironmentCredential>(AzureCredentials.Create("client-certificate", CloudSpec.AzureCloud, withCertificate.GetValueOrDefault));
-        var error = Assert.Throws<ArgumentException>(() => AzureCredentials.Create("client-certificate", CloudSpec.AzureCloud,
+        Assert.IsType<EnvironmentCredential>(Assert.IsType<KindCredential>(AzureCredentials.Create("client-certificate", CloudSpec.AzureCloud, withCertificate.GetValueOrDefault)).Inner);
+        var error = Assert.Throws<DiagnosticException>(() => AzureCredentials.Create("client-certificate", CloudSpec.AzureCloud,
             new Dictionary<string, string>(withCertificate) { ["AZURE_CLIENT_SECRET"] = "s" }.GetValueOrDefault));
-        Assert.Contains("AZURE_CLIENT_SECRET unset", error.Message, StringComparison.Ordinal);
+        var diagnostic = Assert.Single(error.Diagnostics);
+        Assert.Equal(("PRV122", DiagnosticOrigin.Input), (diagnostic.Code, diagnostic.Origin));
+        Assert.Contains("Unset AZURE_CLIENT_SECRET", diagnostic.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -45,10 +52,12 @@ public sealed class AzureCredentialsTests
         var environment = new Dictionary<string, string>(CiEnvironment);
         environment.Remove(removed);
 
-        var error = Assert.Throws<ArgumentException>(() => AzureCredentials.Create(kind, CloudSpec.AzureCloud, environment.GetValueOrDefault));
+        var error = Assert.Throws<DiagnosticException>(() => AzureCredentials.Create(kind, CloudSpec.AzureCloud, environment.GetValueOrDefault));
 
-        Assert.Contains($"'{kind}'", error.Message, StringComparison.Ordinal);
-        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        var diagnostic = Assert.Single(error.Diagnostics);
+        Assert.Equal(("PRV121", DiagnosticOrigin.Input), (diagnostic.Code, diagnostic.Origin));
+        Assert.Contains($"'{kind}'", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, diagnostic.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -74,15 +83,18 @@ public sealed class AzureCredentialsTests
         ["AZURE_FEDERATED_TOKEN_FILE"] = "/var/run/secrets/azure/tokens/azure-identity-token",
         ["ACTIONS_ID_TOKEN_REQUEST_URL"] = "https://pipelines.actions.example/idtoken?api-version=2.0",
         ["ACTIONS_ID_TOKEN_REQUEST_TOKEN"] = "runner-token",
+        ["PROVISION_ACCESS_TOKEN"] = "ci-opaque-token-123",
     };
 
     [Fact]
     public void An_unknown_kind_is_refused_with_the_choices()
     {
-        var error = Assert.Throws<ArgumentException>(() => AzureCredentials.Create("password", CloudSpec.AzureCloud));
+        var error = Assert.Throws<DiagnosticException>(() => AzureCredentials.Create("password", CloudSpec.AzureCloud));
 
-        Assert.Contains("'password'", error.Message, StringComparison.Ordinal);
-        Assert.Contains("default, environment, client-secret, client-certificate, workload-identity, github-oidc, azure-cli, managed-identity", error.Message, StringComparison.Ordinal);
+        var diagnostic = Assert.Single(error.Diagnostics);
+        Assert.Equal(("PRV120", DiagnosticOrigin.Input, "--credential"), (diagnostic.Code, diagnostic.Origin, diagnostic.Span.File));
+        Assert.Contains("'password'", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Contains("default, environment, client-secret, client-certificate, workload-identity, github-oidc, azure-cli, managed-identity, access-token", diagnostic.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -8,29 +8,37 @@ namespace Provisioning.Azure.Policies;
 /// Azure.Core's retry policy with its waits on a <see cref="TimeProvider"/>: Azure.Core still decides what is retried
 /// (<see cref="RetryPolicy.ShouldRetryAsync"/>: 408, 429, 5xx and connection failures, up to the maximum) and how long
 /// to wait (<see cref="DelayStrategy"/>: Retry-After in seconds or as a date, else exponential back-off with jitter);
-/// only the sleep itself runs on the clock, so tests of back-off need no real sleeping.
+/// only the sleep itself runs on the clock, so tests of back-off need no real sleeping. Two limits of its own: a TLS
+/// handshake failure (an untrusted or mismatched certificate) is never retried, and tries that got no answer at all are
+/// retried at most <c>maxRetriesWithoutResponse</c> times — the long budget is for ARM's throttling answers, not for a
+/// host that does not answer.
 /// </summary>
 /// <remarks>Azure.Core 1.64 keeps its own wait internal, so the attempt loop is restated here around the public hooks.</remarks>
 internal sealed class TimeProviderRetryPolicy : RetryPolicy
 {
     private readonly DelayStrategy _delayStrategy;
     private readonly TimeProvider _time;
+    private readonly int _maxRetriesWithoutResponse;
 
-    /// <summary>Creates the policy: at most <paramref name="maxRetries"/> retries, waits from <paramref name="delayStrategy"/> on <paramref name="time"/>.</summary>
-    public TimeProviderRetryPolicy(int maxRetries, DelayStrategy delayStrategy, TimeProvider time)
+    /// <summary>
+    /// Creates the policy: at most <paramref name="maxRetries"/> retries, of which at most
+    /// <paramref name="maxRetriesWithoutResponse"/> after a try that got no answer; waits from <paramref name="delayStrategy"/> on <paramref name="time"/>.
+    /// </summary>
+    public TimeProviderRetryPolicy(int maxRetries, DelayStrategy delayStrategy, TimeProvider time, int maxRetriesWithoutResponse = int.MaxValue)
         : base(maxRetries, delayStrategy)
     {
         _delayStrategy = delayStrategy;
         _time = time;
+        _maxRetriesWithoutResponse = maxRetriesWithoutResponse;
     }
 
-    /// <summary>Creates the policy from the options' <see cref="RetryOptions"/> and clock.</summary>
-    public static TimeProviderRetryPolicy From(RetryOptions retry, TimeProvider time)
+    /// <summary>Creates the policy from the options' <see cref="RetryOptions"/>, clock and limit of retries without an answer.</summary>
+    public static TimeProviderRetryPolicy From(RetryOptions retry, TimeProvider time, int maxRetriesWithoutResponse = int.MaxValue)
     {
         var strategy = retry.Mode == RetryMode.Fixed
             ? DelayStrategy.CreateFixedDelayStrategy(retry.Delay)
             : DelayStrategy.CreateExponentialDelayStrategy(retry.Delay, retry.MaxDelay);
-        return new TimeProviderRetryPolicy(retry.MaxRetries, strategy, time);
+        return new TimeProviderRetryPolicy(retry.MaxRetries, strategy, time, maxRetriesWithoutResponse);
     }
 
     /// <inheritdoc />
@@ -53,6 +61,7 @@ internal sealed class TimeProviderRetryPolicy : RetryPolicy
 
             await OnRequestSentAsync(message).ConfigureAwait(false);
             var retry = (failure is not null || (message.HasResponse && message.ResponseClassifier.IsErrorResponse(message)))
+                && MayRetry(failure, failures)
                 && await ShouldRetryAsync(message, failure).ConfigureAwait(false);
             if (retry)
             {
@@ -86,6 +95,7 @@ internal sealed class TimeProviderRetryPolicy : RetryPolicy
 
             OnRequestSent(message);
             var retry = (failure is not null || (message.HasResponse && message.ResponseClassifier.IsErrorResponse(message)))
+                && MayRetry(failure, failures)
                 && ShouldRetry(message, failure);
             if (retry)
             {
@@ -98,6 +108,11 @@ internal sealed class TimeProviderRetryPolicy : RetryPolicy
             return;
         }
     }
+
+    /// <summary>False for a TLS failure, and once the tries without an answer have used their own budget.</summary>
+    private bool MayRetry(Exception? failure, List<Exception>? failures) =>
+        failure is null
+        || (TransportFailure.Classify(failure) != TransportFailureKind.Tls && failures!.Count <= _maxRetriesWithoutResponse);
 
     private TimeSpan NextDelay(HttpMessage message) =>
         _delayStrategy.GetNextDelay(message.HasResponse ? message.Response : null, message.ProcessingContext.RetryNumber + 1);

@@ -1,0 +1,73 @@
+using Provisioning.Config;
+using Provisioning.Diagnostics;
+
+namespace Provisioning.Azure;
+
+/// <summary>
+/// Builds the ARM client of a cloud from what the user set — <c>--credential</c>, <see cref="CredentialVariable"/>, the
+/// credential kind's own variables and <see cref="TrustThumbprintVariable"/> — checking every one of them before anything is
+/// contacted. A problem is a <see cref="DiagnosticException"/> of input origin (exit code 2) naming the setting.
+/// </summary>
+public static class AzureConnection
+{
+    /// <summary>The environment variable that picks the credential when <c>--credential</c> is not given (see <see cref="AzureCredentials.Kinds"/>).</summary>
+    public const string CredentialVariable = "PROVISION_CREDENTIAL";
+
+    /// <summary>
+    /// The environment variable holding the SHA-1 or SHA-256 hex thumbprint of the one certificate to trust from a custom
+    /// cloud endpoint on loopback (a standalone emulator prints it at start-up); ignored for any other host.
+    /// </summary>
+    public const string TrustThumbprintVariable = "PROVISION_TRUST_CERT_THUMBPRINT";
+
+    /// <summary>
+    /// Creates the client for <paramref name="cloud"/> (not the local cloud, whose embedded emulator the caller starts):
+    /// the credential named by <paramref name="credentialOption"/> (the <c>--credential</c> value), else by
+    /// <see cref="CredentialVariable"/>, else <c>default</c>; the token scope of the cloud, or <c>{endpoint}/.default</c>;
+    /// for a loopback endpoint, the certificate of <see cref="TrustThumbprintVariable"/>. <paramref name="configure"/> may
+    /// adjust the options last (e.g. the HTTP log).
+    /// </summary>
+    public static AzureStackResourceClient CreateClient(
+        CloudSpec cloud, string? credentialOption, Func<string, string?> environment, Action<AzureStackClientOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(cloud);
+        ArgumentNullException.ThrowIfNull(environment);
+        var endpoint = cloud.ArmEndpoint
+            ?? throw new DiagnosticException(DiagnosticCatalog.EndpointUnusable(cloud.Name, "the cloud has no ARM endpoint."));
+        if (!endpoint.IsAbsoluteUri || (endpoint.Scheme != Uri.UriSchemeHttps && !Loopback.IsPlainHttp(endpoint)))
+        {
+            throw new DiagnosticException(DiagnosticCatalog.EndpointUnusable(Safe(endpoint), "it must be https:// (plain http:// only on loopback, for the emulator)."));
+        }
+
+        var (kind, source) = credentialOption is { Length: > 0 }
+            ? (credentialOption, "--credential")
+            : (environment(CredentialVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : null, "$" + CredentialVariable);
+        var credential = AzureCredentials.Create(kind, cloud, environment, kindSource: source);
+        var thumbprint = Loopback.Is(endpoint) ? environment(TrustThumbprintVariable)?.Trim() : null;
+        if (!string.IsNullOrEmpty(thumbprint) && LoopbackTransport.ProblemWith(thumbprint) is { } problem)
+        {
+            throw new DiagnosticException(DiagnosticCatalog.ThumbprintInvalid(TrustThumbprintVariable, thumbprint, problem));
+        }
+
+        var options = new AzureStackClientOptions(endpoint, cloud.TokenScope);
+        if (!string.IsNullOrEmpty(thumbprint))
+        {
+            options.TrustedServerCertificateThumbprint = thumbprint;
+        }
+
+        configure?.Invoke(options);
+        try
+        {
+            return new AzureStackResourceClient(credential, options);
+        }
+        catch (ArgumentException e)
+        {
+            throw new DiagnosticException(DiagnosticCatalog.EndpointUnusable(Safe(endpoint), e.Message.Replace(endpoint.ToString(), Safe(endpoint), StringComparison.Ordinal)), e);
+        }
+    }
+
+    /// <summary>The endpoint without any user information (a password in a URL is never echoed).</summary>
+    private static string Safe(Uri endpoint) =>
+        endpoint.IsAbsoluteUri && endpoint.UserInfo.Length > 0
+            ? new UriBuilder(endpoint) { UserName = string.Empty, Password = string.Empty }.Uri.ToString()
+            : endpoint.ToString();
+}
