@@ -49,12 +49,6 @@ public sealed partial class AzureStackResourceClient
             return new DiagnosticException(DiagnosticCatalog.TokenUnavailable(_credentialName, _tokenScope, CredentialFailures.Reasons(failure)), failure);
         }
 
-        if (failure is InvalidOperationException && failure.InnerException is null)
-        {
-            // A pipeline policy's refusal (e.g. a token over plain HTTP to a host that is not loopback): nothing was sent.
-            return new ArmRequestException(message.Request.Method.Method, path, 0, null, $"not sent: {failure.Message}", null, failure);
-        }
-
         var attempts = message.ProcessingContext.RetryNumber + 1;
         var reason = TransportFailure.Describe(failure);
         return TransportFailure.Classify(failure) switch

@@ -47,7 +47,7 @@ internal static class CustomerSubscriptionEndpoints
         }
 
         // Exactly the 36-character form: Guid.TryParse would also take braces, 32 bare digits or surrounding whitespace.
-        if (!Guid.TryParseExact(customerSubscriptionName, "D", out _))
+        if (!ArmNames.IsGuid(customerSubscriptionName))
         {
             return ArmErrors.InvalidCustomerSubscriptionId(customerSubscriptionName);
         }
@@ -69,7 +69,7 @@ internal static class CustomerSubscriptionEndpoints
             }
 
             var tenant = RequestBody.StringProperty(properties.Value, "tenantId");
-            if (!Guid.TryParseExact(tenant, "D", out _))
+            if (!ArmNames.IsGuid(tenant))
             {
                 return ArmErrors.InvalidTenantId(tenant);
             }

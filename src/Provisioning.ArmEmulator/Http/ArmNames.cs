@@ -5,9 +5,14 @@ namespace Provisioning.ArmEmulator;
 /// <summary>
 /// ARM's rules for the names in a request's path, checked before any resource provider sees it (arm-api.md §3.4): a
 /// subscription id is a GUID; a resource group name is 1-90 letters, digits, <c>_ . - ( )</c>, not ending in <c>.</c>; a
-/// resource name is 1-260 characters without <c>&lt; &gt; % &amp; : \ ? / #</c> or control characters, and does not begin
-/// or end with whitespace or end with <c>.</c>. A name ARM would refuse is never stored.
+/// resource name is 1-260 characters without <c>&lt; &gt; % &amp; : \ ? / #</c>, control characters or whitespace, and
+/// does not end with <c>.</c>. A name ARM would refuse is never stored.
 /// </summary>
+/// <remarks>
+/// ARM's generic rule does not list the space; the Microsoft.AzureStack provider's names (<c>azurestack-{CloudId}</c>, GUIDs)
+/// never hold one, and a name with whitespace is what a client that failed to trim sends, so the emulator refuses it
+/// rather than store a second name that looks like the first.
+/// </remarks>
 internal static class ArmNames
 {
     private const int MaxResourceName = 260;
@@ -16,7 +21,14 @@ internal static class ArmNames
 
     /// <summary>Why <paramref name="subscriptionId"/> is not a subscription id, or null when it is one.</summary>
     public static string? SubscriptionIdProblem(string subscriptionId) =>
-        Guid.TryParseExact(subscriptionId, "D", out _) ? null : "not a GUID";
+        IsGuid(subscriptionId) ? null : "not a GUID";
+
+    /// <summary>
+    /// True for exactly the 36-character 8-4-4-4-12 form. <see cref="Guid.TryParseExact(string, string, out Guid)"/> alone
+    /// is not enough: it ignores surrounding whitespace, so <c>" {guid} "</c> would pass and be stored as another name.
+    /// </summary>
+    public static bool IsGuid(string? value) =>
+        value is { Length: 36 } && Guid.TryParseExact(value, "D", out _);
 
     /// <summary>Why <paramref name="name"/> is not a resource group name, or null when it is one.</summary>
     public static string? ResourceGroupProblem(string name)
@@ -47,15 +59,10 @@ internal static class ArmNames
 
         foreach (var c in name)
         {
-            if (char.IsControl(c) || ForbiddenInResourceName.Contains(c, StringComparison.Ordinal))
+            if (char.IsControl(c) || char.IsWhiteSpace(c) || ForbiddenInResourceName.Contains(c, StringComparison.Ordinal))
             {
-                return $"it contains {Describe(c)}; names cannot contain '<', '>', '%', '&', ':', '\\', '?', '/', '#' or control characters";
+                return $"it contains {Describe(c)}; names cannot contain '<', '>', '%', '&', ':', '\\', '?', '/', '#', whitespace or control characters";
             }
-        }
-
-        if (char.IsWhiteSpace(name[0]) || char.IsWhiteSpace(name[^1]))
-        {
-            return "it begins or ends with whitespace";
         }
 
         return name.EndsWith('.') ? "it must not end with '.'" : null;

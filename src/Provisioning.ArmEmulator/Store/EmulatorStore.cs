@@ -84,7 +84,7 @@ public sealed partial class EmulatorStore
                 ?? throw new InvalidOperationException($"Registration '{registrationName}' is not in the emulator; seed it first.");
             foreach (var (customerSubscriptionId, tenantId) in mappings)
             {
-                if (!Guid.TryParseExact(customerSubscriptionId, "D", out _) || !Guid.TryParseExact(tenantId, "D", out _))
+                if (!ArmNames.IsGuid(customerSubscriptionId) || !ArmNames.IsGuid(tenantId))
                 {
                     throw new ArgumentException($"'{customerSubscriptionId}' -> '{tenantId}' is not a pair of GUIDs.", nameof(mappings));
                 }
