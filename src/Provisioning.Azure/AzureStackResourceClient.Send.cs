@@ -57,6 +57,8 @@ public sealed partial class AzureStackResourceClient
                 DiagnosticCatalog.CertificateNotTrusted(server, reason, AzureConnection.TrustThumbprintVariable), failure),
             TransportFailureKind.Unreachable => new DiagnosticException(
                 DiagnosticCatalog.EndpointUnreachable(server, reason, attempts, elapsed), failure),
+            _ when !TransportFailure.IsTransport(failure) => new ArmRequestException(message.Request.Method.Method, path, 0, null,
+                $"unexpected failure sending to {server} ({failure.GetType().Name}): {reason}", null, failure),
             _ => new ArmRequestException(message.Request.Method.Method, path, 0, null,
                 string.Create(CultureInfo.InvariantCulture, $"{server} gave no answer after {attempts} attempt{(attempts == 1 ? string.Empty : "s")} in {elapsed.TotalSeconds:0.#} s: {reason}"),
                 null, failure),

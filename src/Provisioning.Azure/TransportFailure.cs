@@ -36,6 +36,17 @@ internal static class TransportFailure
     }
 
     /// <summary>
+    /// True when <paramref name="failure"/> is a failure to get an HTTP answer (the connection, TLS, a timeout), as opposed to
+    /// an unexpected exception of some library on the way (an answer it could not read, say).
+    /// </summary>
+    public static bool IsTransport(Exception failure)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        return Chain(Last(failure)).Any(e => e is HttpRequestException or IOException or SocketException or AuthenticationException
+            or TimeoutException or OperationCanceledException or global::Azure.RequestFailedException { Status: 0 });
+    }
+
+    /// <summary>
     /// One line saying why there was no answer: the TLS error for a handshake failure, else the message of the innermost
     /// <see cref="HttpRequestException"/> (it names the host and port), else of the innermost exception.
     /// </summary>

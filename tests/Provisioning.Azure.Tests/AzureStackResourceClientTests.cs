@@ -75,7 +75,7 @@ public sealed class AzureStackResourceClientTests
     {
         var (client, handler) = ClientAnswering(_ => code is null
             ? CannedHandler.Empty(status)
-            : CannedHandler.Json(status, $$"""{"error":{"code":"{{code}}","message":"gone"}}"""));
+            : CannedHandler.Json(status, $$$"""{"error":{"code":"{{{code}}}","message":"gone"}}"""));
 
         await client.DeleteAsync(MappingId, "2017-06-01");
 

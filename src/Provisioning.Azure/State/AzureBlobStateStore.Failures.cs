@@ -57,6 +57,11 @@ public sealed partial class AzureBlobStateStore
                 return "no token for the storage account: " + string.Join("; ", CredentialFailures.Reasons(e));
         }
 
+        if (!TransportFailure.IsTransport(e))
+        {
+            return $"an unexpected failure ({e.GetType().Name}: {e.Message})";
+        }
+
         return TransportFailure.Classify(e) switch
         {
             TransportFailureKind.Tls => $"the service's certificate is not trusted ({TransportFailure.Describe(e)}). Add its certificate authority to the trust store or set SSL_CERT_FILE to a PEM bundle that includes it.",

@@ -11,6 +11,9 @@ public static class BlobStateStores
     /// <summary>The environment variable holding a storage connection string; when set it is used instead of <c>?account=</c>.</summary>
     public const string ConnectionStringVariable = "AZURE_STORAGE_CONNECTION_STRING";
 
+    /// <summary>How many times a failed storage request is retried: 3 (exponential back-off from 0.8 s, at most 10 s).</summary>
+    public const int MaxRetries = 3;
+
     /// <summary>The network timeout of one try to a storage endpoint on loopback (Azurite): 30 s (Azure keeps Azure.Core's 100 s).</summary>
     public static readonly TimeSpan LoopbackNetworkTimeout = TimeSpan.FromSeconds(30);
 
@@ -69,10 +72,15 @@ public static class BlobStateStores
         return new AzureBlobStateStore(container, url, project, stack);
     }
 
-    // Azure.Core's retries (3, exponential from 0.8 s) bound a failure to seconds; Azurite on this machine answers at once or never.
+    // The storage client's own defaults retry 5 times from 4 s (minutes for a host that is not there); Azure.Core's usual 3
+    // retries from 0.8 s bound a failure to seconds. Azurite on this machine answers at once or never.
     private static BlobClientOptions Options(string? connectionString)
     {
         var options = new BlobClientOptions();
+        options.Retry.Mode = RetryMode.Exponential;
+        options.Retry.MaxRetries = MaxRetries;
+        options.Retry.Delay = TimeSpan.FromSeconds(0.8);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(10);
         if (connectionString is not null
             && (connectionString.Contains("UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase)
                 || connectionString.Contains("://127.0.0.1", StringComparison.Ordinal)
