@@ -1,3 +1,5 @@
+using Provisioning.Diagnostics;
+using Provisioning.Cli.Rendering;
 using System.CommandLine;
 using Provisioning.Cli.Engine;
 using Provisioning.State;
@@ -49,7 +51,14 @@ internal static class StackImportCommand
             console.Error.MarkupLineInterpolated($"[red]error:[/] {file}: {problem}");
         }
 
-        if (problems.Count > 0)
+        // Blast radius: an imported state never brings in anything the stack may not touch.
+        var outside = context.Stack.Scope.Check(checkpoint.Resources.Select(r => (r.Id, (string?)r.Type)), SourceSpan.WholeFile(file), "the imported state");
+        foreach (var diagnostic in outside)
+        {
+            DiagnosticRenderer.Write(console.Error, diagnostic);
+        }
+
+        if (problems.Count > 0 || outside.Count > 0)
         {
             console.Error.MarkupLine("[red]Nothing was imported.[/]");
             return ExitCodes.InvalidInput;
