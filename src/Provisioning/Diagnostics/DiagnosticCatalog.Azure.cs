@@ -57,7 +57,7 @@ public static partial class DiagnosticCatalog
     /// <summary>PRV126: the server's TLS certificate is not trusted; such a failure is never retried.</summary>
     public static Diagnostic CertificateNotTrusted(string server, string reason, string trustVariable) =>
         Fault(SourceSpan.CommandLine, "PRV126",
-            $"The certificate of {server} is not trusted: {AzureCut(reason, AzureMaxQuoted)} Nothing was sent. If the endpoint uses a private certificate authority, "
+            $"The certificate of {server} is not trusted: {AzureEnd(AzureCut(reason, AzureMaxQuoted))} Nothing was sent. If the endpoint uses a private certificate authority, "
             + $"add it to the system's trust store or set SSL_CERT_FILE to a PEM bundle that includes it; for an emulator on loopback, set {trustVariable} to the thumbprint it printed.");
 
     /// <summary>PRV127: the server cannot be reached (its name does not resolve, or it refuses connections).</summary>
@@ -86,6 +86,10 @@ public static partial class DiagnosticCatalog
     /// <summary>The place of a setting: <c>$VARIABLE</c>, <c>--option</c>, or the command line.</summary>
     private static SourceSpan AzureSpan(string setting) =>
         string.IsNullOrEmpty(setting) ? SourceSpan.CommandLine : new SourceSpan(setting, 0, 0);
+
+    /// <summary>The text ending with a full stop (or the punctuation it already ends with).</summary>
+    private static string AzureEnd(string text) =>
+        text.Length == 0 || text[^1] is '.' or '!' or '?' or '…' or ')' ? text : text + ".";
 
     /// <summary>One line, at most <paramref name="max"/> characters.</summary>
     private static string AzureCut(string text, int max)
