@@ -84,6 +84,13 @@ public static class AzureCredentials
             case LocalEmulatorKind when local:
                 return new LocalEmulatorCredential();
             case "environment":
+                Require(name, environment, TenantVariable, ClientVariable);
+                if (string.IsNullOrEmpty(environment(SecretVariable)) && string.IsNullOrEmpty(environment(CertificateVariable)))
+                {
+                    throw new DiagnosticException(DiagnosticCatalog.CredentialVariablesMissing(name, [SecretVariable], $" (or {CertificateVariable})"));
+                }
+
+                RequireFile(name, environment, CertificateVariable);
                 credential = new EnvironmentCredential(WithAuthority(new EnvironmentCredentialOptions(), authority));
                 break;
             case "client-secret":
@@ -98,10 +105,12 @@ public static class AzureCredentials
                     throw Invalid(name, "$" + SecretVariable, $"it is set, and it would win over the certificate in {CertificateVariable}. Unset {SecretVariable}.");
                 }
 
+                RequireFile(name, environment, CertificateVariable);
                 credential = new EnvironmentCredential(WithAuthority(new EnvironmentCredentialOptions(), authority));
                 break;
             case "workload-identity":
                 Require(name, environment, TenantVariable, ClientVariable, FederatedTokenFileVariable);
+                RequireFile(name, environment, FederatedTokenFileVariable);
                 credential = new WorkloadIdentityCredential(WithAuthority(new WorkloadIdentityCredentialOptions(), authority));
                 break;
             case "github-oidc":
@@ -149,6 +158,15 @@ public static class AzureCredentials
                 ? " (GitHub sets the ACTIONS_ID_TOKEN_REQUEST_* variables only for a job with 'permissions: id-token: write')"
                 : string.Empty;
             throw new DiagnosticException(DiagnosticCatalog.CredentialVariablesMissing(kind, missing, hint));
+        }
+    }
+
+    /// <summary>Refuses a variable that names a file that is not there (a certificate may also name a store: <c>cert:/…</c>).</summary>
+    private static void RequireFile(string kind, Func<string, string?> environment, string variable)
+    {
+        if (environment(variable) is { Length: > 0 } path && !path.StartsWith("cert:", StringComparison.OrdinalIgnoreCase) && !File.Exists(path))
+        {
+            throw Invalid(kind, "$" + variable, $"the file '{path}' does not exist.");
         }
     }
 
