@@ -71,6 +71,12 @@ public sealed class AzureStackClientOptions : ClientOptions
     public int MaxRetriesWithoutResponse { get; set; } = DefaultMaxRetriesWithoutResponse;
 
     /// <summary>
+    /// The longest single wait before a retry (default 5 minutes). ARM's <c>Retry-After</c> is a few seconds; an answer that
+    /// asks for longer is reported at once, with its <c>Retry-After</c>, rather than waited for.
+    /// </summary>
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
     /// The clock of retry back-off and pacing waits (default <see cref="TimeProvider.System"/>); read when the client is created.
     /// A fake clock makes tests of Retry-After and pacing run without real sleeping.
     /// </summary>

@@ -70,6 +70,11 @@ public sealed partial class AzureStackResourceClient
     {
         var response = message.Response;
         var (code, text) = ArmJson.ReadError(response);
+        if (response.Headers.TryGetValue("Retry-After", out var retryAfter) && response.Status is 429 or 503)
+        {
+            text = $"{text} (Retry-After: {ArmJson.Quote(retryAfter)})".TrimStart();
+        }
+
         return new ArmRequestException(message.Request.Method.Method, path, response.Status, code, text, RequestIdOf(response))
         {
             ResourceMissing = ArmNotFound.MeansMissing(response.Status, code),

@@ -161,7 +161,7 @@ public sealed partial class AzureStackResourceClient : IResourceProvider
         // Azure.Core builds its retry policy from ClientOptions.RetryPolicy; ours waits on the options' clock. The
         // caller's options are left as they were, so the same options can build another client.
         var chosen = options.RetryPolicy;
-        options.RetryPolicy = chosen ?? TimeProviderRetryPolicy.From(options.Retry, options.TimeProvider, options.MaxRetriesWithoutResponse);
+        options.RetryPolicy = chosen ?? TimeProviderRetryPolicy.From(options.Retry, options.TimeProvider, options.MaxRetriesWithoutResponse, options.MaxRetryAfter);
         try
         {
             return HttpPipelineBuilder.Build(options, [], [.. perRetry], null);

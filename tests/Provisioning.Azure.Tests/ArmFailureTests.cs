@@ -191,6 +191,23 @@ public sealed class ArmFailureTests
     }
 
     [Fact]
+    public async Task A_Retry_After_longer_than_the_longest_wait_is_reported_at_once_with_its_value()
+    {
+        var attempts = new List<string>();
+        var client = ClientAnswering(_ =>
+        {
+            var throttled = Answer(HttpStatusCode.TooManyRequests, """{"error":{"code":"SubscriptionRequestsThrottled","message":"Number of 'write' requests exceeded."}}""", "r-long");
+            throttled.Headers.Add("Retry-After", "3600");
+            return throttled;
+        }, maxRetries: 10, log: attempts.Add);
+
+        var error = await Assert.ThrowsAsync<ArmRequestException>(() => client.PutAsync(MappingId, "2017-06-01", Tenant));
+
+        Assert.Single(attempts);
+        Assert.Equal($"PUT {MappingId} failed: 429 SubscriptionRequestsThrottled: Number of 'write' requests exceeded. (Retry-After: 3600) (request id r-long)", error.Message);
+    }
+
+    [Fact]
     public async Task Tries_without_an_answer_are_retried_three_times_and_reported_with_the_count()
     {
         var attempts = new List<string>();
