@@ -70,6 +70,20 @@ public static class AzureCredentials
         var authority = AuthorityHostOf(cloud);
         var name = kind?.ToLowerInvariant() ?? DefaultKind;
         var local = cloud.IsLocal || cloud.ArmEndpoint is { } endpoint && Loopback.Is(endpoint);
+        try
+        {
+            return Create(name, kind, kindSource, cloud, local, authority, environment, gitHubHttp);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
+        {
+            // Azure.Identity reads variables of its own when a credential is made (AZURE_TOKEN_CREDENTIALS, AZURE_AUTHORITY_HOST…).
+            throw Invalid(name, name == DefaultKind ? "$" + DefaultAzureCredential.DefaultEnvironmentVariableName : "the environment", e.Message);
+        }
+    }
+
+    private static TokenCredential Create(
+        string name, string? kind, string kindSource, CloudSpec cloud, bool local, Uri? authority, Func<string, string?> environment, HttpMessageInvoker? gitHubHttp)
+    {
         TokenCredential credential;
         switch (name)
         {

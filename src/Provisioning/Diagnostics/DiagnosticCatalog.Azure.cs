@@ -36,7 +36,7 @@ public static partial class DiagnosticCatalog
 
     /// <summary>PRV122: a credential setting is unusable; <paramref name="setting"/> names it, <paramref name="problem"/> says why (never the secret itself).</summary>
     public static Diagnostic CredentialSettingInvalid(string kind, string setting, string problem) =>
-        Error(AzureSpan(setting), "PRV122", $"The credential '{kind}' cannot use {setting}: {problem}");
+        Error(AzureSpan(setting), "PRV122", $"The credential '{kind}' cannot use {setting}: {AzureCut(problem, 2 * AzureMaxQuoted)}");
 
     /// <summary>PRV123: the trusted-certificate thumbprint is not hex of the right length.</summary>
     public static Diagnostic ThumbprintInvalid(string variable, string value, string problem) =>
