@@ -124,7 +124,7 @@ internal sealed class CommonOptions
 
         if (kind == OperationKind.Up)
         {
-            command.Options.Add(PlanFile);
+            command.Options.Add(PlanFile.MustBeExistingFile());
         }
 
         Target.Validators.Add(result =>

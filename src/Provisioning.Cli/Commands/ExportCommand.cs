@@ -33,7 +33,7 @@ internal static class ExportCommand
         var output = new Option<string>("--out", "-o")
         {
             Description = "Write the files under this folder. Default: print a single-file export (pulumi-yaml, terraform; bicep and arm when small) to standard output.",
-        };
+        }.MustBeWritableFolder();
         var cwd = new Option<string>("--cwd", "-C") { Description = "Run as if started in this directory (where Pulumi.yaml is). Default: the current directory." }.MustBeExistingFolder();
         var command = new Command("export", "Write the stack as Bicep, ARM template JSON, a Pulumi YAML program or Terraform (azapi). Sends nothing to ARM.")
         {

@@ -22,6 +22,38 @@ internal static class PathOptions
         return option;
     }
 
+    /// <summary>A file the command reads: it exists and is a file.</summary>
+    public static Option<string> MustBeExistingFile(this Option<string> option)
+    {
+        ArgumentNullException.ThrowIfNull(option);
+        option.Validators.Add(result =>
+        {
+            var value = result.Tokens.Count == 0 ? null : result.Tokens[^1].Value;
+            if (value is not null && !File.Exists(value))
+            {
+                result.AddError(Directory.Exists(value)
+                    ? $"{option.Name} {Shown(value)}: is a folder; give a file."
+                    : $"{option.Name} {Shown(value)}: the file does not exist.");
+            }
+        });
+        return option;
+    }
+
+    /// <summary>A folder the command writes into: it may not exist yet (it is created), but it is not a file.</summary>
+    public static Option<string> MustBeWritableFolder(this Option<string> option)
+    {
+        ArgumentNullException.ThrowIfNull(option);
+        option.Validators.Add(result =>
+        {
+            var value = result.Tokens.Count == 0 ? null : result.Tokens[^1].Value;
+            if (value is not null && (string.IsNullOrWhiteSpace(value) || File.Exists(value)))
+            {
+                result.AddError($"{option.Name} {Shown(value)}: {(File.Exists(value) ? "is a file; give a folder." : "needs a folder.")}");
+            }
+        });
+        return option;
+    }
+
     /// <summary>A folder that must exist (--cwd).</summary>
     public static Option<string> MustBeExistingFolder(this Option<string> option)
     {

@@ -17,7 +17,7 @@ internal static class StackImportCommand
     public static Command Create(CliConsole console)
     {
         var stack = new Option<string>("--stack", "-s") { Description = "The stack whose state to replace.", Required = true };
-        var file = new Option<string>("--file") { Description = "The state JSON to import (as written by stack export).", Required = true };
+        var file = new Option<string>("--file") { Description = "The state JSON to import (as written by stack export).", Required = true }.MustBeExistingFile();
         var cwd = StackCommand.CwdOption();
         var command = new Command("import", "Validate a state JSON file, then replace the stack's state with it.") { stack, file, cwd };
         command.SetAction((parse, ct) => RunAsync(console, StackCommand.Directory(parse, cwd), parse.GetValue(stack)!, parse.GetValue(file)!, ct));

@@ -26,17 +26,33 @@ public sealed class StackScope
     public IReadOnlyList<Diagnostic> Check(IEnumerable<(ArmResourceId Id, string? Type)> resources, SourceSpan where, string what)
     {
         ArgumentNullException.ThrowIfNull(resources);
-        var found = new List<Diagnostic>();
+
+        // One diagnostic per undeclared registration (with how many of its mappings), one per other id, at most MaxListed.
+        var byRegistration = new Dictionary<string, (string First, int Count)>(StringComparer.OrdinalIgnoreCase);
+        var others = new List<string>();
         foreach (var (id, type) in resources)
         {
-            if (Problem(id, type) is { } problem)
+            switch (Problem(id, type))
             {
-                found.Add(DiagnosticCatalog.OutsideBlastRadius(where, what, id.ToString(), problem.Length == 0 ? null : problem));
+                case null:
+                    break;
+                case { Length: 0 }:
+                    others.Add(id.ToString());
+                    break;
+                case var registration:
+                    byRegistration[registration] = byRegistration.TryGetValue(registration, out var seen) ? (seen.First, seen.Count + 1) : (id.ToString(), 1);
+                    break;
             }
         }
 
+        var found = new List<Diagnostic>();
+        found.AddRange(others.Take(MaxListed).Select(id => DiagnosticCatalog.OutsideBlastRadius(where, what, id, null)));
+        found.AddRange(byRegistration.Take(MaxListed).Select(r => DiagnosticCatalog.OutsideBlastRadius(where, what, r.Value.Count == 1 ? $"the mapping {r.Value.First}" : $"{r.Value.Count} mappings (the first {r.Value.First})", r.Key)));
         return found;
     }
+
+    /// <summary>How many resources outside the scope are named, at most, per kind of problem.</summary>
+    public const int MaxListed = 20;
 
     /// <summary>As <see cref="Check(IEnumerable{ValueTuple{ArmResourceId, string}}, SourceSpan, string)"/> for ids as text; one that does not parse is outside.</summary>
     public IReadOnlyList<Diagnostic> Check(IEnumerable<string> ids, SourceSpan where, string what)

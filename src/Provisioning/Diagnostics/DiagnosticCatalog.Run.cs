@@ -46,7 +46,7 @@ public static partial class DiagnosticCatalog
     public static Diagnostic OutsideBlastRadius(SourceSpan where, string what, string id, string? undeclaredRegistration) =>
         Error(where, "PRV165", undeclaredRegistration is null
             ? $"{Sentence(what)} names {Cut(id, 300)}, which is not a customerSubscriptions mapping of a registration; provision never writes or deletes anything else. Nothing was changed: remove it from there."
-            : $"{Sentence(what)} names {Cut(id, 300)}, a mapping of the registration {Cut(undeclaredRegistration, 300)}, which this stack does not declare; provision never writes or deletes under a registration it does not declare. Nothing was changed: declare the registration again (with no tenants, up then deletes its mappings), or remove the entry from there.");
+            : $"{Sentence(what)} names {Cut(id, 300)} under the registration {Cut(undeclaredRegistration, 300)}, which this stack does not declare; provision never writes or deletes under a registration it does not declare. Nothing was changed: declare the registration again (with no tenants, up then deletes its mappings), or remove the entry from there.");
 
     /// <summary>PRV166: ARM answered with an error, or could not be reached.</summary>
     public static Diagnostic ArmFailure(string message) =>
