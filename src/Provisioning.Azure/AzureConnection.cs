@@ -38,9 +38,7 @@ public static class AzureConnection
             throw new DiagnosticException(DiagnosticCatalog.EndpointUnusable(Safe(endpoint), "it must be https:// (plain http:// only on loopback, for the emulator)."));
         }
 
-        var (kind, source) = credentialOption is { Length: > 0 }
-            ? (credentialOption, "--credential")
-            : (environment(CredentialVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : null, "$" + CredentialVariable);
+        var (kind, source) = KindOf(credentialOption, environment);
         var credential = AzureCredentials.Create(kind, cloud, environment, kindSource: source);
         var thumbprint = Loopback.Is(endpoint) ? environment(TrustThumbprintVariable)?.Trim() : null;
         if (!string.IsNullOrEmpty(thumbprint) && LoopbackTransport.ProblemWith(thumbprint) is { } problem)
@@ -64,6 +62,26 @@ public static class AzureConnection
             throw new DiagnosticException(DiagnosticCatalog.EndpointUnusable(Safe(endpoint), e.Message.Replace(endpoint.ToString(), Safe(endpoint), StringComparison.Ordinal)), e);
         }
     }
+
+    /// <summary>
+    /// Refuses an unknown credential kind (PRV120) for a cloud that needs no sign-in (the local cloud, whose embedded
+    /// emulator takes a fixed token): a typo in <c>--credential</c> is reported wherever it is made, not only where it matters.
+    /// </summary>
+    public static void CheckCredentialKind(string? credentialOption, Func<string, string?> environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var (kind, source) = KindOf(credentialOption, environment);
+        if (kind is not null && !AzureCredentials.Kinds.Contains(kind.ToLowerInvariant()) && !string.Equals(kind, AzureCredentials.LocalEmulatorKind, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new DiagnosticException(DiagnosticCatalog.UnknownCredentialKind(source, kind, AzureCredentials.Kinds));
+        }
+    }
+
+    /// <summary>The kind named by <c>--credential</c>, else by <see cref="CredentialVariable"/>, with where it came from.</summary>
+    private static (string? Kind, string Source) KindOf(string? credentialOption, Func<string, string?> environment) =>
+        credentialOption is { Length: > 0 }
+            ? (credentialOption, "--credential")
+            : (environment(CredentialVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : null, "$" + CredentialVariable);
 
     /// <summary>The endpoint without any user information (a password in a URL is never echoed).</summary>
     private static string Safe(Uri endpoint) =>

@@ -38,6 +38,18 @@ public sealed class CredentialSettingsTests : IDisposable
     }
 
     [Fact]
+    public void For_a_cloud_that_needs_no_sign_in_only_an_unknown_kind_is_refused()
+    {
+        AzureConnection.CheckCredentialKind("client-secret", Environment());
+        AzureConnection.CheckCredentialKind(null, Environment(("PROVISION_CREDENTIAL", "Local-Emulator")));
+        AzureConnection.CheckCredentialKind(null, Environment());
+
+        var error = Assert.Throws<DiagnosticException>(() => AzureConnection.CheckCredentialKind(null, Environment(("PROVISION_CREDENTIAL", "bogus"))));
+
+        Assert.Equal(("PRV120", "$PROVISION_CREDENTIAL"), (error.Diagnostics[0].Code, error.Diagnostics[0].Span.File));
+    }
+
+    [Fact]
     public void The_option_wins_over_the_environment_variable()
     {
         var error = Assert.Throws<DiagnosticException>(() =>

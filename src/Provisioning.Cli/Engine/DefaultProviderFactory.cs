@@ -48,6 +48,8 @@ internal sealed class DefaultProviderFactory : IProviderFactory
             return new ProviderConnection(client, client.Endpoint.ToString());
         }
 
+        // The embedded emulator needs no sign-in, but a credential kind that does not exist is still a mistake to report.
+        AzureConnection.CheckCredentialKind(CredentialKind, Environment.GetEnvironmentVariable);
         Directory.CreateDirectory(Path.GetDirectoryName(folder.EmulatorDataPath)!);
         // Plain HTTP on loopback (as the contract allows for the emulator): no certificate to make, no TLS handshake.
         var emulator = await ArmEmulator.ArmEmulator.StartAsync(new ArmEmulatorOptions { DataFile = folder.EmulatorDataPath, PageSize = LocalPageSize, UseHttps = false }, cancellationToken);
