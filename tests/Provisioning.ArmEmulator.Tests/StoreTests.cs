@@ -35,8 +35,9 @@ public sealed class StoreTests
         var ids = Enumerable.Range(0, 1_000_000).Select(i => new Guid(i, 0, 0, new byte[8]).ToString().ToUpperInvariant()).ToList();
         store.SeedMappings(registration.SubscriptionId, registration.ResourceGroup, registration.Name, ids.Select(id => (id, id)));
 
-        // Correctness only: how fast a page is found from a skip token near the end of a million (a page that walked the
-        // skipped keys would take milliseconds each) is measured in bench/, not asserted here.
+        // Correctness only. The speed goal — a page found from a skip token near the end of a million without walking the
+        // skipped keys (2,000 such pages well under a few seconds) — belongs with the measurements in bench/ (bench/README.md);
+        // a test that timed it would fail on a busy machine for no fault of the code.
         for (var page = 0; page < 2_000; page++)
         {
             var result = store.ListMappings(registration.SubscriptionId, registration.ResourceGroup, registration.Name, ids[997_000 + page], 100)!;
