@@ -72,7 +72,7 @@ public static partial class DiagnosticCatalog
 
     /// <summary>PRV129: the Azure Blob state backend failed while <paramref name="doing"/>.</summary>
     public static Diagnostic BlobBackendFailed(string backend, string doing, string reason) =>
-        Fault(SourceSpan.CommandLine, "PRV129", $"The state backend {backend} failed while {doing}: {AzureCut(reason, 2 * AzureMaxQuoted)}");
+        Fault(SourceSpan.CommandLine, "PRV129", $"The state backend {backend} failed while {doing}: {AzureCut(reason, 4 * AzureMaxQuoted)}");
 
     /// <summary>PRV130: the Azure Blob state was changed by another writer since it was read.</summary>
     public static Diagnostic BlobStateChangedByAnother(string backend, string stack, string? code) =>
