@@ -21,7 +21,7 @@ public static class AzureConnection
 
     /// <summary>
     /// Creates the client for <paramref name="cloud"/> (not the local cloud, whose embedded emulator the caller starts):
-    /// the credential named by <paramref name="credentialOption"/> (the <c>--credential</c> value), else by
+    /// the credential named by <paramref name="credentialOption"/> (the <c>--credential</c> value; empty is an unknown kind), else by
     /// <see cref="CredentialVariable"/>, else <c>default</c>; the token scope of the cloud, or <c>{endpoint}/.default</c>;
     /// for a loopback endpoint, the certificate of <see cref="TrustThumbprintVariable"/>. <paramref name="configure"/> may
     /// adjust the options last (e.g. the HTTP log).
@@ -36,6 +36,13 @@ public static class AzureConnection
         if (!endpoint.IsAbsoluteUri || (endpoint.Scheme != Uri.UriSchemeHttps && !Loopback.IsPlainHttp(endpoint)))
         {
             throw new DiagnosticException(DiagnosticCatalog.EndpointUnusable(Safe(endpoint), "it must be https:// (plain http:// only on loopback, for the emulator)."));
+        }
+
+        if (endpoint.UserInfo.Length > 0 || endpoint.Query.Length > 0 || endpoint.Fragment.Length > 0)
+        {
+            // A secret in the URL would be sent and printed; sign-in goes through a credential kind (e.g. access-token).
+            throw new DiagnosticException(DiagnosticCatalog.EndpointUnusable(Safe(endpoint),
+                "it carries user information, a query or a fragment (never put a password or token in the URL; use --credential access-token)."));
         }
 
         var (kind, source) = KindOf(credentialOption, environment);
@@ -79,13 +86,11 @@ public static class AzureConnection
 
     /// <summary>The kind named by <c>--credential</c>, else by <see cref="CredentialVariable"/>, with where it came from.</summary>
     private static (string? Kind, string Source) KindOf(string? credentialOption, Func<string, string?> environment) =>
-        credentialOption is { Length: > 0 }
+        credentialOption is not null
             ? (credentialOption, "--credential")
             : (environment(CredentialVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : null, "$" + CredentialVariable);
 
-    /// <summary>The endpoint without any user information (a password in a URL is never echoed).</summary>
+    /// <summary>The endpoint without user information, query or fragment (a password or token in a URL is never echoed).</summary>
     private static string Safe(Uri endpoint) =>
-        endpoint.IsAbsoluteUri && endpoint.UserInfo.Length > 0
-            ? new UriBuilder(endpoint) { UserName = string.Empty, Password = string.Empty }.Uri.ToString()
-            : endpoint.ToString();
+        SafeUri.WithPath(endpoint);
 }

@@ -64,7 +64,7 @@ public sealed partial class AzureStackResourceClient
         if (page.NextLink is { } link && Uri.Compare(link, Endpoint, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0)
         {
             throw new ArmRequestException("GET", path, response.Status, null,
-                $"the nextLink points to another host ({link.GetLeftPart(UriPartial.Authority)}); the token is sent only to {Endpoint.GetLeftPart(UriPartial.Authority)}",
+                $"the nextLink points to another host ({SafeUri.Server(link)}); the token is sent only to {SafeUri.Server(Endpoint)}",
                 RequestIdOf(response));
         }
 

@@ -42,7 +42,7 @@ public sealed partial class AzureStackResourceClient
     /// <summary>What a request that got no answer becomes, by the kind of failure (see <see cref="TransportFailure"/>).</summary>
     private Exception NoAnswer(HttpMessage message, string path, Exception failure, TimeSpan elapsed)
     {
-        var server = message.Request.Uri.ToUri().GetLeftPart(UriPartial.Authority);
+        var server = SafeUri.Server(message.Request.Uri.ToUri());
         if (failure is AuthenticationFailedException or CredentialUnavailableException)
         {
             // A credential not made by AzureCredentials (which reports its own failures): still no raw exception.

@@ -38,14 +38,19 @@ public sealed partial class AzureStackResourceClient : IResourceProvider
         if (!string.Equals(endpoint.Scheme, Uri.UriSchemeHttps, StringComparison.OrdinalIgnoreCase) && !Loopback.IsPlainHttp(endpoint))
         {
             throw new ArgumentException(
-                $"The ARM endpoint '{endpoint}' must use HTTPS; plain HTTP is accepted only on loopback (the emulator).",
+                $"The ARM endpoint '{SafeUri.WithPath(endpoint)}' must use HTTPS; plain HTTP is accepted only on loopback (the emulator).",
                 nameof(options));
+        }
+
+        if (endpoint.UserInfo.Length > 0)
+        {
+            throw new ArgumentException("The ARM endpoint must not carry user information (a password in the URL); sign in with a credential.", nameof(options));
         }
 
         if ((options.TrustedServerCertificate is not null || options.TrustedServerCertificateThumbprint is not null) && !Loopback.Is(endpoint))
         {
             throw new ArgumentException(
-                $"A trusted server certificate is accepted only for a loopback endpoint (the local emulator), not for '{endpoint}'.",
+                $"A trusted server certificate is accepted only for a loopback endpoint (the local emulator), not for '{SafeUri.WithPath(endpoint)}'.",
                 nameof(options));
         }
 

@@ -59,6 +59,15 @@ public sealed class CredentialSettingsTests : IDisposable
     }
 
     [Fact]
+    public void An_empty_kind_given_as_an_option_is_an_unknown_kind_not_the_default()
+    {
+        var error = Assert.Throws<DiagnosticException>(() => AzureConnection.CreateClient(Stamp, string.Empty, Environment(("PROVISION_CREDENTIAL", "azure-cli"))));
+
+        Assert.Equal(("PRV120", "--credential"), (error.Diagnostics[0].Code, error.Diagnostics[0].Span.File));
+        Assert.Throws<DiagnosticException>(() => AzureConnection.CheckCredentialKind(string.Empty, Environment()));
+    }
+
+    [Fact]
     public void A_very_long_kind_is_not_echoed_whole()
     {
         var error = Assert.Throws<DiagnosticException>(() => AzureConnection.CreateClient(Stamp, new string('k', 5000), Environment()));
@@ -108,6 +117,23 @@ public sealed class CredentialSettingsTests : IDisposable
         var error = Assert.Throws<DiagnosticException>(() => AzureConnection.CreateClient(cloud, "azure-cli", Environment()));
 
         Assert.Equal(("PRV124", DiagnosticOrigin.Input), (Assert.Single(error.Diagnostics).Code, error.Diagnostics[0].Origin));
+    }
+
+    [Theory]
+    [InlineData("https://operator:S3cretPa55@arm.example.com/")]
+    [InlineData("https://:S3cretPa55@arm.example.com/")]
+    [InlineData("https://arm.example.com/?access_token=S3cretPa55")]
+    [InlineData("https://arm.example.com/#S3cretPa55")]
+    public void An_endpoint_carrying_a_secret_is_refused_without_echoing_it(string endpoint)
+    {
+        var cloud = new CloudSpec("custom", new Uri(endpoint), "https://arm.example.com/.default");
+
+        var error = Assert.Throws<DiagnosticException>(() => AzureConnection.CreateClient(cloud, "azure-cli", Environment()));
+
+        var diagnostic = Assert.Single(error.Diagnostics);
+        Assert.Equal(("PRV124", DiagnosticOrigin.Input), (diagnostic.Code, diagnostic.Origin));
+        Assert.Contains("'https://arm.example.com/'", diagnostic.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("S3cret", diagnostic.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -57,7 +57,7 @@ public sealed partial class EmulatorStore
         if (problem is not null)
         {
             // ARM would refuse it; the emulator never holds what ARM could not.
-            throw new ArgumentException($"Cannot seed the registration: {problem}.", nameof(name));
+            throw new ArgumentException($"{char.ToUpperInvariant(problem[0])}{problem[1..]}.");
         }
 
         return PutRegistration(subscriptionId, resourceGroup, name, billingModel).Registration;

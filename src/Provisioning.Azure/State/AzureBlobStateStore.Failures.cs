@@ -9,7 +9,7 @@ namespace Provisioning.Azure.State;
 public sealed partial class AzureBlobStateStore
 {
     /// <summary>How the backend is named in messages: account, container and the service's address (never a key or SAS).</summary>
-    internal string Backend => $"account '{Container.AccountName}', container '{Container.Name}' ({Container.Uri.GetLeftPart(UriPartial.Authority)})";
+    internal string Backend => $"account '{Container.AccountName}', container '{Container.Name}' ({SafeUri.Server(Container.Uri)})";
 
     /// <summary>
     /// Runs one operation of the store; what the state itself says (<see cref="InvalidDataException"/>,

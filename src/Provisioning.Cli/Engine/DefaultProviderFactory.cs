@@ -1,6 +1,7 @@
 using Provisioning.ArmEmulator;
 using Provisioning.Azure;
 using Provisioning.Config;
+using Provisioning.Diagnostics;
 
 namespace Provisioning.Cli.Engine;
 
@@ -58,7 +59,15 @@ internal sealed class DefaultProviderFactory : IProviderFactory
             var known = emulator.Store.GetRegistrations().Select(k => k.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
             foreach (var r in stack.Registrations.Where(r => !known.Contains(r.Id.ToString())))
             {
-                emulator.Store.SeedRegistration(r.SubscriptionId, r.ResourceGroup, r.Name);
+                try
+                {
+                    emulator.Store.SeedRegistration(r.SubscriptionId, r.ResourceGroup, r.Name);
+                }
+                catch (ArgumentException e)
+                {
+                    // The emulator, like ARM, holds no registration whose id ARM would refuse.
+                    throw new DiagnosticException(DiagnosticCatalog.RegistrationArmWouldRefuse(r.Span, r.Key, e.Message), e);
+                }
             }
 
             var options = new AzureStackClientOptions(emulator.BaseUri) { HttpLog = HttpLog };

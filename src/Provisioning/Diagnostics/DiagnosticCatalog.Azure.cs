@@ -17,6 +17,7 @@ namespace Provisioning.Diagnostics;
 // | PRV129 | error   | environment | the Azure Blob state backend failed or cannot be reached                        |
 // | PRV130 | error   | environment | the Azure Blob state was changed by another writer; nothing was overwritten     |
 // | PRV131 | error   | input       | the azblob:// backend settings are invalid (account, container, connection string) |
+// | PRV132 | error   | input       | a registration's subscription id, resource group or name is one ARM would refuse   |
 
 /// <content>Credentials, endpoints, ARM answers and the Azure Blob state backend (PRV120-PRV139).</content>
 public static partial class DiagnosticCatalog
@@ -82,6 +83,10 @@ public static partial class DiagnosticCatalog
     /// <summary>PRV131: the azblob:// backend settings are invalid.</summary>
     public static Diagnostic BlobBackendInvalid(string setting, string problem) =>
         Error(AzureSpan(setting), "PRV131", $"The state backend cannot be used: {problem}");
+
+    /// <summary>PRV132: a declared registration's id is one ARM (and the embedded emulator) would refuse.</summary>
+    public static Diagnostic RegistrationArmWouldRefuse(SourceSpan span, string key, string problem) =>
+        Error(span, "PRV132", $"Registration '{AzureCut(key, 80)}' cannot exist in ARM: {AzureCut(problem, AzureMaxQuoted)} Fix it in the stack file.");
 
     /// <summary>The place of a setting: <c>$VARIABLE</c>, <c>--option</c>, or the command line.</summary>
     private static SourceSpan AzureSpan(string setting) =>
