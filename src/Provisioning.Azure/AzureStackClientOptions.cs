@@ -21,7 +21,7 @@ public sealed class AzureStackClientOptions : ClientOptions
 
     /// <summary>
     /// Creates options for <paramref name="endpoint"/> with the token scope <paramref name="tokenScope"/> exactly as given, or
-    /// <c>{endpoint}/.default</c> (scheme, host and port) when it is null or empty. A loopback endpoint (the emulator) gets a
+    /// <c>{endpoint}/.default</c> (the endpoint without its final slash, then <c>/.default</c>) when it is null or empty. A loopback endpoint (the emulator) gets a
     /// network timeout of <see cref="LoopbackNetworkTimeout"/>; any other keeps Azure.Core's 100 s.
     /// </summary>
     public AzureStackClientOptions(Uri endpoint, string? tokenScope = null)
@@ -33,7 +33,8 @@ public sealed class AzureStackClientOptions : ClientOptions
         }
 
         Endpoint = endpoint;
-        TokenScope = string.IsNullOrEmpty(tokenScope) ? new Uri(endpoint, "/.default").AbsoluteUri : tokenScope;
+        // The same rule as the stack file's (docs/azure.md): the endpoint without its final slash, then /.default.
+        TokenScope = string.IsNullOrEmpty(tokenScope) ? SafeUri.WithPath(endpoint).TrimEnd('/') + "/.default" : tokenScope;
 
         // ARM's correlation id and remaining-quota headers help explain throttling; Azure.Core redacts them otherwise.
         Diagnostics.LoggedHeaderNames.Add("x-ms-correlation-request-id");

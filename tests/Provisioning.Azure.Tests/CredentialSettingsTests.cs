@@ -143,9 +143,10 @@ public sealed class CredentialSettingsTests : IDisposable
         var credential = new RecordingCredential(scopes);
 
         await ClientFor(new AzureStackClientOptions(new Uri("https://management.stamp.example:4443/")), credential).GetAsync(Mapping, "2017-06-01");
+        await ClientFor(new AzureStackClientOptions(new Uri("https://arm.example.com/stamp1/")), credential).GetAsync(Mapping, "2017-06-01");
         await ClientFor(new AzureStackClientOptions(new Uri("https://management.stamp.example/"), "https://management.adfs.stamp.example/0b0c/.default"), credential).GetAsync(Mapping, "2017-06-01");
 
-        Assert.Equal(["https://management.stamp.example:4443/.default", "https://management.adfs.stamp.example/0b0c/.default"], scopes);
+        Assert.Equal(["https://management.stamp.example:4443/.default", "https://arm.example.com/stamp1/.default", "https://management.adfs.stamp.example/0b0c/.default"], scopes);
     }
 
     [Fact]
