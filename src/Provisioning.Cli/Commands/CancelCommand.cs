@@ -27,7 +27,7 @@ internal static class CancelCommand
         {
             var directory = parse.GetValue(cwd);
             var root = Path.GetFullPath(string.IsNullOrEmpty(directory) ? Directory.GetCurrentDirectory() : directory);
-            return await RunAsync(console, StackLoader.Load(root, parse.GetValue(stack)!), new WorkFolder(root), parse.GetValue(lockId), cancellationToken);
+            return await RunAsync(console, StackSource.LoadFiles(root, parse.GetValue(stack)!), new WorkFolder(root), parse.GetValue(lockId), cancellationToken);
         });
         return command;
     }

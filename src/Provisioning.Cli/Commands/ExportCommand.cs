@@ -22,7 +22,7 @@ internal static class ExportCommand
     };
 
     /// <summary>Makes the command, loading stacks with <see cref="StackLoader.Load"/>.</summary>
-    public static Command Create(CliConsole console) => Create(console, StackLoader.Load);
+    public static Command Create(CliConsole console) => Create(console, (directory, stack) => Engine.StackSource.Load(console, directory, stack, preview: true));
 
     /// <summary>Makes the command with the given stack loader (tests pass one that needs no files).</summary>
     internal static Command Create(CliConsole console, Func<string, string, StackLoadResult> load)

@@ -12,7 +12,7 @@ internal sealed record StackContext(StackDefinition Stack, WorkFolder Folder)
     public static StackContext? Load(CliConsole console, string directory, string stackName)
     {
         ArgumentNullException.ThrowIfNull(console);
-        var loaded = StackLoader.Load(directory, stackName);
+        var loaded = StackSource.Load(console, directory, stackName, preview: false);
         foreach (var diagnostic in loaded.Diagnostics)
         {
             DiagnosticRenderer.Write(console.Error, diagnostic);

@@ -26,7 +26,7 @@ internal sealed class StackOperation(CliConsole console, IProviderFactory provid
         var human = options.Json ? console.Error : console.Out;
 
         // 1. Every input is validated before anything is contacted.
-        var loaded = StackLoader.Load(options.Directory, options.Stack);
+        var loaded = await StackSource.LoadAsync(console, options.Directory, options.Stack, kind == OperationKind.Preview, cancellationToken);
         foreach (var diagnostic in loaded.Diagnostics)
         {
             DiagnosticRenderer.Write(console.Error, diagnostic);

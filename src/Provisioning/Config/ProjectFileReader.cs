@@ -1,10 +1,10 @@
 using Provisioning.Diagnostics;
 namespace Provisioning.Config;
 
-/// <summary>Validates the tree of <c>Pulumi.yaml</c>: <c>name</c>, <c>runtime</c>, <c>description</c>, <c>backend.url</c>, <c>config</c>.</summary>
+/// <summary>Validates the tree of <c>Pulumi.yaml</c>: <c>name</c>, <c>runtime</c>, <c>main</c>, <c>description</c>, <c>backend.url</c>, <c>config</c>.</summary>
 internal sealed partial class ProjectFileReader(string file, NodeChecks checks)
 {
-    private static readonly string[] KnownKeys = ["name", "runtime", "description", "backend", "config"];
+    private static readonly string[] KnownKeys = ["name", "runtime", "main", "description", "backend", "config"];
 
     /// <summary>Reads the project file's root node (null for an empty file).</summary>
     public ProjectFile Read(SourceNode? root)
@@ -18,6 +18,8 @@ internal sealed partial class ProjectFileReader(string file, NodeChecks checks)
         string? name = null;
         var nameSpan = SourceSpan.WholeFile(file);
         (string Url, string? Folder, SourceSpan Span)? backend = null;
+        string? runtime = null;
+        SourceScalar? main = null;
         foreach (var entry in mapping.Entries)
         {
             switch (entry.Key.Value)
@@ -32,7 +34,13 @@ internal sealed partial class ProjectFileReader(string file, NodeChecks checks)
                 case "backend":
                     backend = ReadBackend(entry);
                     break;
-                case "runtime" or "config":
+                case "runtime":
+                    runtime = ReadRuntime(entry);
+                    break;
+                case "main":
+                    main = checks.AsValue(entry, "the project file");
+                    break;
+                case "config":
                     break;
                 default:
                     checks.Report(DiagnosticCatalog.UnknownKeyIgnored(entry.Key.Span, entry.Key.Value, file, Suggestions.Closest(entry.Key.Value, KnownKeys)));
@@ -46,7 +54,24 @@ internal sealed partial class ProjectFileReader(string file, NodeChecks checks)
         }
 
         var config = mapping.Find("config") is { } configEntry ? ReadConfig(configEntry, name) : new Dictionary<string, SourceEntry?>();
-        return new ProjectFile(name, nameSpan, backend?.Url, backend?.Folder, config) { BackendSpan = backend?.Span ?? default };
+        return new ProjectFile(name, nameSpan, backend?.Url, backend?.Folder, config)
+        {
+            BackendSpan = backend?.Span ?? default,
+            Runtime = runtime,
+            Main = main?.Value,
+            MainSpan = main?.Span ?? SourceSpan.WholeFile(file),
+        };
+    }
+
+    /// <summary>Pulumi's <c>runtime</c>: a name (<c>dotnet</c>), or a mapping with <c>name</c> and <c>options</c>; other runtimes are read as YAML stacks.</summary>
+    private string? ReadRuntime(SourceEntry entry)
+    {
+        if (entry.Value is SourceMapping runtime)
+        {
+            return runtime.Find("name") is { } runtimeName ? checks.AsValue(runtimeName, "'runtime'")?.Value : null;
+        }
+
+        return entry.Value is SourceScalar { IsNull: true } ? null : checks.AsValue(entry, "the project file")?.Value;
     }
 
     private string? ReadName(SourceEntry entry)

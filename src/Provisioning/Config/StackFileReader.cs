@@ -70,6 +70,20 @@ internal sealed partial class StackFileReader(string file, ProjectFile projectFi
 
         var anchor = configEntry?.Key.Span ?? new SourceSpan(file, 1, 1);
         var cloud = ReadCloud(Effective(CloudKey, ours, anchor), Effective(TokenScopeKey, ours, anchor));
+        if (projectFile.IsProgram)
+        {
+            // The program declares the registrations and tenants; the same sections here would be a second, ignored truth.
+            foreach (var key in (string[])[RegistrationsKey, TenantsKey])
+            {
+                if (ours.TryGetValue(key, out var section))
+                {
+                    checks.Report(DiagnosticCatalog.ProgramStackDeclaresResources(section.Key.Span, section.Key.Value, projectFile.Main ?? "the program"));
+                }
+            }
+
+            return new StackFileContent(cloud, [], []);
+        }
+
         var declared = new HashSet<string>(StringComparer.Ordinal);
         var registrations = ReadRegistrations(ours.GetValueOrDefault(RegistrationsKey), anchor, declared, excused.Contains(RegistrationsKey));
         var tenants = ReadTenants(ours.GetValueOrDefault(TenantsKey), anchor, declared, excused.Contains(TenantsKey));
@@ -116,12 +130,18 @@ internal sealed partial class StackFileReader(string file, ProjectFile projectFi
             {
                 ours[name] = entry;
             }
-            else
+            else if (!projectFile.IsProgram)
             {
                 var closest = Suggestions.Closest(name, KnownKeys);
                 checks.Report(DiagnosticCatalog.UnknownConfigKey(entry.Key.Span, key, closest is null ? null : $"{ns}:{closest}"));
             }
 
+            return;
+        }
+
+        // A program reads whatever config it wants: another namespace is its business (new Config("other")).
+        if (projectFile.IsProgram)
+        {
             return;
         }
 

@@ -130,7 +130,7 @@ public static class StackLoader
         var definition = failed
             ? null
             : new StackDefinition(project.Name!, stack, content!.Cloud, content.Registrations, content.Tenants, project.BackendUrl) { StateDirectory = project.StateDirectory };
-        return new StackLoadResult(definition, ordered);
+        return new StackLoadResult(definition, ordered) { Program = project.IsProgram ? new ProgramProject(project.Main, project.MainSpan) : null };
     }
 
     /// <summary>A file:// backend's folder made absolute (relative to the project folder); null after reporting a path that is a file.</summary>

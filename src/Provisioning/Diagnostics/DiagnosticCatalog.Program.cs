@@ -26,6 +26,9 @@ namespace Provisioning.Diagnostics;
 // | PRV221 | error   | input  | the program exited without writing its message (never called Deployment.RunAsync, or crashed)  |
 // | PRV222 | error   | input  | the program ran past its timeout and was stopped                                               |
 // | PRV223 | error   | environment | the program could not be started (no dotnet, no project file)                             |
+// | PRV224 | error   | input  | a program's stack file declares registrations or tenants (the program declares them)            |
+// | PRV225 | error   | input  | the program's project file cannot be found: no .csproj, several, or `main:` names none          |
+// | PRV226 | error   | input  | PROVISION_PROGRAM_TIMEOUT is not a whole number of seconds between 1 and 86400                 |
 public static partial class DiagnosticCatalog
 {
     /// <summary>PRV200: the program's message is damaged (not JSON, truncated, a field of the wrong type, an unknown field).</summary>
@@ -111,6 +114,18 @@ public static partial class DiagnosticCatalog
     /// <summary>PRV223: the program could not be started.</summary>
     public static Diagnostic ProgramNotStarted(SourceSpan span, string reason) =>
         Fault(span, "PRV223", $"The program could not be started: {Clip(reason, 400)}");
+
+    /// <summary>PRV224: a program's stack file declares registrations or tenants, which the program declares.</summary>
+    public static Diagnostic ProgramStackDeclaresResources(SourceSpan span, string key, string main) =>
+        Error(span, "PRV224", $"'{Clip(key, 120)}' is not read for a C# program (Pulumi.yaml says 'runtime: dotnet'): {Clip(main, 120)} declares the registrations and tenants. Move them into the program (or into config the program reads under another key), or remove 'runtime: dotnet' to use this file as a YAML stack.");
+
+    /// <summary>PRV225: the program's project file cannot be found (none, several, or <c>main:</c> names none).</summary>
+    public static Diagnostic ProgramProjectNotFound(SourceSpan span, string reason) =>
+        Error(span, "PRV225", $"The program cannot be found: {Clip(reason, 400)} Set 'main:' in Pulumi.yaml to the program's folder or its .csproj. Nothing was changed.");
+
+    /// <summary>PRV226: the program timeout variable is not a whole number of seconds.</summary>
+    public static Diagnostic ProgramTimeoutInvalid(string variable, string value) =>
+        Error(SourceSpan.CommandLine, "PRV226", $"{variable} is '{Clip(value, 40)}'; it must be a whole number of seconds from 1 to 86400 (default 120). Nothing was changed.");
 
     /// <summary>A value cut to <paramref name="max"/> characters with an ellipsis, control characters shown as '?', so a message stays one readable size.</summary>
     private static string Clip(string value, int max)
