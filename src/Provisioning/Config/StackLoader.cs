@@ -75,10 +75,13 @@ public static class StackLoader
             stackYaml = ReadText(stackPath, stackFile, diagnostics);
         }
 
-        return Validate(ProjectFileName, projectYaml, stackFile, stackYaml, stack, diagnostics, projectDirectory);
+        return Validate(ProjectFileName, projectYaml, stackFile, stackYaml, stack, diagnostics, programs: true, projectDirectory);
     }
 
-    /// <summary>Validates the given texts; file names are used only in diagnostics.</summary>
+    /// <summary>
+    /// Validates the given texts as a YAML stack; file names are used only in diagnostics. A <c>runtime: dotnet</c> project
+    /// is read as YAML here too: there is no folder to find a program in (use <see cref="Load"/> for a project folder).
+    /// </summary>
     public static StackLoadResult Parse(string projectFile, string projectYaml, string stackFile, string stackYaml, string stack)
     {
         ArgumentNullException.ThrowIfNull(projectFile);
@@ -92,17 +95,25 @@ public static class StackLoader
             diagnostics.Add(DiagnosticCatalog.InvalidStackName(SourceSpan.CommandLine, stack));
         }
 
-        return Validate(projectFile, projectYaml, stackFile, stackYaml, stack, diagnostics);
+        return Validate(projectFile, projectYaml, stackFile, stackYaml, stack, diagnostics, programs: false);
     }
 
-    /// <summary>Validates both files; a null text was already reported (missing or unreadable) and is skipped.</summary>
-    private static StackLoadResult Validate(string projectFile, string? projectYaml, string stackFile, string? stackYaml, string stack, List<Diagnostic> diagnostics, string? projectDirectory = null)
+    /// <summary>
+    /// Validates both files; a null text was already reported (missing or unreadable) and is skipped. With
+    /// <paramref name="programs"/>, a <c>runtime: dotnet</c> project's stack file is read as a program's (cloud and config only).
+    /// </summary>
+    private static StackLoadResult Validate(string projectFile, string? projectYaml, string stackFile, string? stackYaml, string stack, List<Diagnostic> diagnostics, bool programs, string? projectDirectory = null)
     {
         var checks = new NodeChecks(diagnostics);
         var project = ProjectFile.None(projectFile);
         if (projectYaml is not null && SourceTreeReader.TryRead(projectFile, projectYaml, diagnostics, out var projectRoot))
         {
             project = new ProjectFileReader(projectFile, checks).Read(projectRoot);
+            if (!programs)
+            {
+                project = project with { Runtime = null };
+            }
+
             if (projectDirectory is not null && project.StateDirectory is { } folder)
             {
                 project = project with { StateDirectory = ResolveStateDirectory(projectDirectory, folder, project.BackendSpan, project.BackendUrl!, diagnostics) };
