@@ -1,10 +1,16 @@
 using System.CommandLine;
 using Provisioning.Cli.Engine;
+using Provisioning.Cli.Rendering;
+using Provisioning.Diagnostics;
+using Provisioning.State;
 using Spectre.Console;
 
 namespace Provisioning.Cli.Commands;
 
-/// <summary>Declares <c>provision stack export</c>: the stack's state (checkpoint) as JSON, to standard output or a file.</summary>
+/// <summary>
+/// Declares <c>provision stack export</c>: the stack's state as it stands — the snapshot with its journal replayed,
+/// pending operations included — in the state file's format, to standard output or a file.
+/// </summary>
 internal static class StackExportCommand
 {
     /// <summary>Makes the command.</summary>
@@ -13,12 +19,12 @@ internal static class StackExportCommand
         var stack = new Option<string>("--stack", "-s") { Description = "The stack whose state to export.", Required = true };
         var file = new Option<string>("--file") { Description = "Write to this file instead of standard output." };
         var cwd = StackCommand.CwdOption();
-        var command = new Command("export", "Print the stack's state as JSON (the state file's format), or write it with --file.") { stack, file, cwd };
-        command.SetAction(parse => Run(console, StackCommand.Directory(parse, cwd), parse.GetValue(stack)!, parse.GetValue(file)));
+        var command = new Command("export", "Print the stack's state (snapshot and journal replayed) as JSON in the state file's format, or write it with --file.") { stack, file, cwd };
+        command.SetAction((parse, ct) => RunAsync(console, StackCommand.Directory(parse, cwd), parse.GetValue(stack)!, parse.GetValue(file), ct));
         return command;
     }
 
-    private static int Run(CliConsole console, string directory, string stack, string? file)
+    private static async Task<int> RunAsync(CliConsole console, string directory, string stack, string? file, CancellationToken cancellationToken)
     {
         var found = StateFiles.FindAll(directory).Where(s => s.Stack == stack).ToList();
         if (found.Count != 1)
@@ -27,18 +33,53 @@ internal static class StackExportCommand
             return ExitCodes.InvalidInput;
         }
 
-        var text = File.ReadAllText(found[0].Path);
-        if (string.IsNullOrEmpty(file))
+        byte[] bytes;
+        try
         {
-            console.Out.Profile.Out.Writer.Write(text.EndsWith('\n') ? text : text + "\n");
-            console.Out.Profile.Out.Writer.Flush();
+            // The replayed state, read like every command reads it: bound to its project and stack, checksums verified.
+            using var store = new LocalFileStateStore(found[0].Path, new StateIdentity(found[0].Project, stack));
+            var checkpoint = await store.ReadAsync(cancellationToken)
+                ?? throw new DiagnosticException(DiagnosticCatalog.StateIoFailed(found[0].Path, "export", "the state file vanished while it was read."));
+            using var buffer = new MemoryStream();
+            CheckpointSerializer.Write(buffer, checkpoint);
+            buffer.WriteByte((byte)'\n');
+            bytes = buffer.ToArray();
         }
-        else
+        catch (DiagnosticException e)
         {
-            File.WriteAllText(file, text);
-            console.Error.MarkupLineInterpolated($"Exported the state of stack {stack} to {file}.");
+            return Report(console, e);
         }
 
+        if (string.IsNullOrEmpty(file))
+        {
+            var writer = console.Out.Profile.Out.Writer;
+            await writer.WriteAsync(System.Text.Encoding.UTF8.GetString(bytes).AsMemory(), cancellationToken);
+            await writer.FlushAsync(cancellationToken);
+            return ExitCodes.Ok;
+        }
+
+        try
+        {
+            await File.WriteAllBytesAsync(file, bytes, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            console.Error.MarkupLineInterpolated($"[red]error:[/] cannot write '{file}': {e.Message} Nothing was exported.");
+            return ExitCodes.InvalidInput;
+        }
+
+        console.Error.MarkupLineInterpolated($"Exported the state of stack {stack} to {file}.");
         return ExitCodes.Ok;
+    }
+
+    /// <summary>Prints the diagnostics and returns their exit code (environment 1, otherwise 2).</summary>
+    internal static int Report(CliConsole console, DiagnosticException e)
+    {
+        foreach (var diagnostic in e.Diagnostics)
+        {
+            DiagnosticRenderer.Write(console.Error, diagnostic);
+        }
+
+        return e.Diagnostics.Any(d => d.Origin == DiagnosticOrigin.Environment) ? ExitCodes.Failed : ExitCodes.InvalidInput;
     }
 }

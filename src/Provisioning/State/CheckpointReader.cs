@@ -364,6 +364,12 @@ internal sealed class CheckpointReader(Stream stream, Interner interner, string 
     {
         while (true)
         {
+            if (_final && _total == 0)
+            {
+                reader = default;
+                return false;
+            }
+
             reader = new Utf8JsonReader(_buffer.AsSpan(_start, _end - _start), _final, _state);
             if (reader.Read())
             {

@@ -249,8 +249,8 @@ public sealed partial class LocalFileStateStore : IJournalStateStore, IStateLock
         try
         {
             var lines = File.Exists(JournalPath) ? StateFileSystem.CompleteLines(File.ReadAllBytes(JournalPath)) : 0;
-            return $"Recoverable: the journal '{JournalPath}' holds {lines.ToString(CultureInfo.InvariantCulture)} record(s) written after the last good snapshot; "
-                + "Azure (or the emulator) still holds the real mappings: restore the snapshot from a backup, or move it aside and run 'provision refresh' or 'provision import' to rebuild it.";
+            var journal = lines == 0 ? string.Empty : $"the journal '{JournalPath}' holds {lines.ToString(CultureInfo.InvariantCulture)} record(s) written after the last good snapshot; ";
+            return $"Recoverable: {journal}Azure (or the emulator) still holds the real mappings: restore the snapshot from a backup, or move it aside and run 'provision refresh' or 'provision import' to rebuild it.";
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -1,4 +1,5 @@
 using System.Text;
+using Provisioning.Diagnostics;
 using Provisioning.Execution;
 using Provisioning.Model;
 using Provisioning.State;
@@ -8,9 +9,13 @@ namespace Provisioning.Tests.State;
 
 public sealed class JournalTests : IDisposable
 {
+    private const string V3 = "{\"v\":3,\"project\":\"tenant-registrations\",\"stack\":\"dev\"";
+
     private readonly TempDirectory _temp = new();
 
-    private LocalFileStateStore NewStore() => new(_temp.File("dev.json"));
+    private static readonly StateIdentity Dev = new("tenant-registrations", "dev");
+
+    private LocalFileStateStore NewStore() => new(_temp.File("dev.json"), Dev);
 
     private static ResourceState Contoso => SampleCheckpoints.Two.Resources[0];
 
@@ -20,7 +25,7 @@ public sealed class JournalTests : IDisposable
     public async Task Each_step_appends_to_the_journal_and_the_end_of_a_run_compacts_it_into_the_snapshot()
     {
         using var store = NewStore();
-        using (var tracker = new StateTracker(store, Checkpoint.Empty("p", "dev"), TimeProvider.System))
+        using (var tracker = new StateTracker(store, Checkpoint.Empty("tenant-registrations", "dev"), TimeProvider.System))
         {
             await tracker.PersistAsync();
             var intent = await tracker.BeginAsync(JournalOperation.Put, Contoso);
@@ -46,7 +51,7 @@ public sealed class JournalTests : IDisposable
     public async Task A_run_killed_after_its_intent_leaves_a_pending_operation_for_the_next_run()
     {
         using var store = NewStore();
-        using (var tracker = new StateTracker(store, Checkpoint.Empty("p", "dev"), TimeProvider.System))
+        using (var tracker = new StateTracker(store, Checkpoint.Empty("tenant-registrations", "dev"), TimeProvider.System))
         {
             tracker.Set(Fabrikam, await tracker.BeginAsync(JournalOperation.Put, Fabrikam));
             await tracker.PersistAsync();
@@ -66,7 +71,7 @@ public sealed class JournalTests : IDisposable
     public async Task A_torn_last_record_is_ignored_and_the_next_append_starts_on_a_clean_line()
     {
         using (var store = NewStore())
-        using (var tracker = new StateTracker(store, Checkpoint.Empty("p", "dev"), TimeProvider.System))
+        using (var tracker = new StateTracker(store, Checkpoint.Empty("tenant-registrations", "dev"), TimeProvider.System))
         {
             tracker.Set(Contoso, await tracker.BeginAsync(JournalOperation.Put, Contoso));
             await tracker.PersistAsync();
@@ -95,10 +100,10 @@ public sealed class JournalTests : IDisposable
         var text = await File.ReadAllTextAsync(store.Path);
         await File.WriteAllTextAsync(store.Path, text.Replace("11111111-aaaa", "11111112-aaaa", StringComparison.Ordinal));
 
-        var e = await Assert.ThrowsAsync<InvalidDataException>(() => NewStore().ReadAsync());
+        var e = await Assert.ThrowsAsync<DiagnosticException>(() => NewStore().ReadAsync());
 
-        Assert.Contains("checksum", e.Message, StringComparison.Ordinal);
-        Assert.Contains("journal intact: 2 record(s) after the last good snapshot", e.Message, StringComparison.Ordinal);
+        Assert.Equal("PRV101", Assert.Single(e.Diagnostics).Code);
+        Assert.Contains("holds 2 record(s) written after the last good snapshot", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -111,9 +116,10 @@ public sealed class JournalTests : IDisposable
         bytes[80] ^= 0x01;
         await File.WriteAllBytesAsync(store.JournalPath, bytes);
 
-        var e = await Assert.ThrowsAsync<InvalidDataException>(() => NewStore().ReadAsync());
+        var e = await Assert.ThrowsAsync<DiagnosticException>(() => NewStore().ReadAsync());
 
-        Assert.Contains("journal record 1 is corrupt", e.Message, StringComparison.Ordinal);
+        Assert.Equal("PRV101", Assert.Single(e.Diagnostics).Code);
+        Assert.Contains("record 1 is damaged and records follow it", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -141,9 +147,9 @@ public sealed class JournalTests : IDisposable
     public void A_decoded_record_takes_its_id_and_resource_from_the_interner()
     {
         var interner = InternerOf(Fabrikam);
-        var line = JournalSerializer.Encode(new JournalRecord(7, JournalRecordKind.Intent, Fabrikam.Id, JournalOperation.Delete, Fabrikam));
+        var line = JournalSerializer.Encode(new JournalRecord(7, JournalRecordKind.Intent, Fabrikam.Id, JournalOperation.Delete, Fabrikam), Dev);
 
-        var record = Assert.Single(JournalSerializer.Decode(line, "dev.journal", interner).Records);
+        var record = Assert.Single(JournalSerializer.Decode(line, "dev.journal", Dev, interner).Records);
 
         Assert.Equal((7L, JournalRecordKind.Intent, JournalOperation.Delete), (record.Sequence, record.Kind, record.Operation));
         Assert.Same(Fabrikam.Id.ToString(), record.Id.ToString());
@@ -153,20 +159,31 @@ public sealed class JournalTests : IDisposable
     }
 
     [Theory]
-    [InlineData("""{"seq":1,"kind":"bogus","id":"/subscriptions/s"}""")]
-    [InlineData("""{"seq":1,"kind":"remove"}""")]
-    [InlineData("""{"seq":"1","kind":"remove","id":"/subscriptions/s"}""")]
-    [InlineData("""{"seq":1,"kind":"remove","id":"subscriptions/s"}""")]
-    [InlineData("""{"seq":1,"kind":"set","id":"/subscriptions/s","resource":{"urn":"urn:pulumi:s::p::t::n"}}""")]
-    [InlineData("""{"seq":1,"kind":"remove","id":"/subscriptions/s"} {}""")]
-    public void A_record_whose_checksum_matches_but_that_is_not_a_record_is_corrupt_when_records_follow_it(string json)
+    [InlineData(V3 + ""","seq":1,"kind":"bogus","id":"/subscriptions/s"}""")]
+    [InlineData(V3 + ""","seq":1,"kind":"remove"}""")]
+    [InlineData(V3 + ""","seq":"1","kind":"remove","id":"/subscriptions/s"}""")]
+    [InlineData(V3 + ""","seq":1,"kind":"remove","id":"subscriptions/s"}""")]
+    [InlineData(V3 + ""","seq":1,"kind":"set","id":"/subscriptions/s","resource":{"urn":"urn:pulumi:dev::tenant-registrations::t::n"}}""")]
+    [InlineData(V3 + ""","seq":1,"kind":"remove","id":"/subscriptions/s"} {}""")]
+    [InlineData(V3 + ""","seq":1,"kind":"intent","op":7,"id":"/subscriptions/s"}""")]
+    [InlineData("""{"v":"3","project":"tenant-registrations","stack":"dev","seq":1,"kind":"remove","id":"/subscriptions/s"}""")]
+    [InlineData("""{"v":3,"stack":"dev","seq":1,"kind":"remove","id":"/subscriptions/s"}""")]
+    [InlineData("""[]""")]
+    public void A_record_whose_checksum_matches_but_that_is_not_a_record_is_refused_wherever_it_is(string json)
     {
         var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(json)));
-        var data = Encoding.UTF8.GetBytes($"{hash} {json}\n").Concat(JournalSerializer.Encode(new JournalRecord(2, JournalRecordKind.Remove, Contoso.Id))).ToArray();
+        var line = Encoding.UTF8.GetBytes($"{hash} {json}\n");
+        var data = line.Concat(JournalSerializer.Encode(new JournalRecord(2, JournalRecordKind.Remove, Contoso.Id), Dev)).ToArray();
 
-        var e = Assert.Throws<InvalidDataException>(() => JournalSerializer.Decode(data, "dev.journal"));
+        foreach (var journal in new[] { data, line })
+        {
+            var e = Assert.Throws<DiagnosticException>(() => JournalSerializer.Decode(journal, "dev.journal", Dev));
 
-        Assert.StartsWith("dev.journal: journal record 1 is corrupt", e.Message, StringComparison.Ordinal);
+            var d = Assert.Single(e.Diagnostics);
+            Assert.Equal("PRV100", d.Code);
+            Assert.Equal(DiagnosticOrigin.Input, d.Origin);
+            Assert.StartsWith("The journal 'dev.journal' is corrupt or truncated: record 1: ", d.Message, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
@@ -174,7 +191,7 @@ public sealed class JournalTests : IDisposable
     {
         using var store = NewStore();
         await store.WriteAsync(SampleCheckpoints.Two with { Sequence = 2 });
-        await File.WriteAllBytesAsync(store.JournalPath, JournalSerializer.Encode([new JournalRecord(1, JournalRecordKind.Remove, Contoso.Id), new JournalRecord(2, JournalRecordKind.Remove, Fabrikam.Id)]));
+        await File.WriteAllBytesAsync(store.JournalPath, JournalSerializer.Encode([new JournalRecord(1, JournalRecordKind.Remove, Contoso.Id), new JournalRecord(2, JournalRecordKind.Remove, Fabrikam.Id)], Dev));
 
         var read = await NewStore().ReadAsync();
 
@@ -186,7 +203,7 @@ public sealed class JournalTests : IDisposable
     {
         var many = Enumerable.Range(0, 5000).Select(i => Contoso with { Id = ArmResourceId.Parse(Contoso.Id.ToString()[..^12] + i.ToString("D12", System.Globalization.CultureInfo.InvariantCulture)) }).ToArray();
         using var store = NewStore();
-        using var tracker = new StateTracker(store, Checkpoint.Empty("p", "dev") with { Resources = [.. many] }, TimeProvider.System);
+        using var tracker = new StateTracker(store, Checkpoint.Empty("tenant-registrations", "dev") with { Resources = [.. many] }, TimeProvider.System);
         await tracker.PersistAsync();
         var snapshotLength = new FileInfo(store.Path).Length;
 
@@ -201,7 +218,7 @@ public sealed class JournalTests : IDisposable
     public async Task The_journal_is_compacted_every_interval_records()
     {
         using var store = NewStore();
-        using var tracker = new StateTracker(store, Checkpoint.Empty("p", "dev"), TimeProvider.System, compactionInterval: 3);
+        using var tracker = new StateTracker(store, Checkpoint.Empty("tenant-registrations", "dev"), TimeProvider.System, compactionInterval: 3);
         await tracker.PersistAsync();
         foreach (var r in new[] { Contoso, Fabrikam, Contoso, Fabrikam })
         {
@@ -224,7 +241,7 @@ public sealed class JournalTests : IDisposable
             await provider.PutAsync(Contoso.Id, Contoso.ApiVersion, Contoso.Properties);
         }
 
-        var checkpoint = Checkpoint.Empty("p", "dev") with { Pending = [new PendingOperation(7, JournalOperation.Put, Contoso)] };
+        var checkpoint = Checkpoint.Empty("tenant-registrations", "dev") with { Pending = [new PendingOperation(7, JournalOperation.Put, Contoso)] };
 
         var resolution = await PendingOperationResolver.ResolveAsync(provider, checkpoint);
 
