@@ -63,7 +63,6 @@ internal static class StackImportCommand
 
         if (problems.Count > 0)
         {
-            console.Error.MarkupLine("[red]Nothing was imported.[/]");
             return ExitCodes.InvalidInput;
         }
 

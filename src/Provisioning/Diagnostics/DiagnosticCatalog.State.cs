@@ -35,8 +35,8 @@ public static partial class DiagnosticCatalog
         Error(SourceSpan.WholeFile(file), "PRV101", $"The checksum of the {what} '{file}' does not match its content: it was changed or damaged after it was written, and it is not used.{Tail(recovery)}");
 
     /// <summary>PRV102: a file (or one record of it) belongs to another stack or project.</summary>
-    public static Diagnostic ForeignState(string file, string what, string boundTo, string expected) =>
-        Error(SourceSpan.WholeFile(file), "PRV102", $"The {what} '{file}' belongs to {boundTo}, not to {expected}; it is refused. Copying state between stacks is not supported: use 'provision stack export' and 'provision stack import', or 'provision import'.");
+    public static Diagnostic ForeignState(string file, string what, string boundTo, string expected, string? part = null) =>
+        Error(SourceSpan.WholeFile(file), "PRV102", $"The {what} '{file}'{(part is null ? string.Empty : $", {part},")} belongs to {boundTo}, not to {expected}; it is refused. Copying state between stacks is not supported: use 'provision stack export' and 'provision stack import', or 'provision import'.");
 
     /// <summary>PRV103: a newer major format version than this build reads.</summary>
     public static Diagnostic FormatTooNew(string file, string what, string version, string supported) =>

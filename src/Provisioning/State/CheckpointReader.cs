@@ -192,7 +192,7 @@ internal sealed class CheckpointReader(Stream stream, Interner interner, string 
         {
             throw new DiagnosticException(DiagnosticCatalog.FormatTooOld(
                 source, "state file", major.ToString(CultureInfo.InvariantCulture),
-                "Check its content, then migrate it once with 'provision stack import --stack <stack> --file <this file>' (import reads format 1 and writes the current format); see docs/state-format.md."));
+                $"Check its content, then migrate it once with 'provision stack import --stack <stack> --file {source}' (import reads format 1 and writes the current format); see docs/state-format.md."));
         }
     }
 

@@ -108,7 +108,7 @@ public static class JournalSerializer
             var record = Record(json, source, lineNumber, expected, interner, pairs);
             if (record.Resource is { } resource)
             {
-                StateIdentityCheck.Resource(resource, prefix, expected, source, $"journal (record {Number(lineNumber)})");
+                StateIdentityCheck.Resource(resource, prefix, expected, source, "journal", $"record {Number(lineNumber)}");
             }
 
             records.Add(record);
@@ -224,14 +224,15 @@ public static class JournalSerializer
             throw new JsonException("a journal record must be one JSON object.");
         }
 
-        var what = $"journal (record {Number(lineNumber)})";
+        var what = "journal";
+        var part = $"record {Number(lineNumber)}";
         switch (version)
         {
             case null:
                 throw new DiagnosticException(DiagnosticCatalog.FormatTooOld(
-                    source, what, "2", "It was written by an older provision whose run did not finish: finish it with that version, or move the journal aside and run 'provision refresh' (see docs/state-format.md)."));
+                    source, what, "2", $"Its {part} was written by an older provision whose run did not finish: finish it with that version, or move the journal aside and run 'provision refresh' (see docs/state-format.md)."));
             case > Checkpoint.FormatVersion:
-                throw new DiagnosticException(DiagnosticCatalog.FormatTooNew(source, what, Number(version.Value), $"up to {Number(Checkpoint.FormatVersion)}"));
+                throw new DiagnosticException(DiagnosticCatalog.FormatTooNew(source, $"{what} (its {part})", Number(version.Value), $"up to {Number(Checkpoint.FormatVersion)}"));
             case < Checkpoint.FormatVersion:
                 throw new JsonException($"'v' {Number(version.Value)} is not a journal format version.");
         }
@@ -243,7 +244,7 @@ public static class JournalSerializer
 
         if (!string.Equals(project, expected.Project, StringComparison.Ordinal) || !string.Equals(stack, expected.Stack, StringComparison.Ordinal))
         {
-            throw new DiagnosticException(DiagnosticCatalog.ForeignState(source, what, $"stack '{Cut(stack)}' of project '{Cut(project)}'", expected.ToString()));
+            throw new DiagnosticException(DiagnosticCatalog.ForeignState(source, what, $"stack '{Cut(stack)}' of project '{Cut(project)}'", expected.ToString(), part));
         }
 
         return new JournalRecord(

@@ -27,12 +27,12 @@ internal static class StateIdentityCheck
     }
 
     /// <summary>Throws PRV102 unless the resource's URN starts with <paramref name="prefix"/> (<see cref="StateIdentity.UrnPrefix"/>).</summary>
-    public static void Resource(ResourceState resource, string prefix, StateIdentity expected, string source, string what)
+    public static void Resource(ResourceState resource, string prefix, StateIdentity expected, string source, string what, string? part = null)
     {
         if (!resource.Urn.Value.StartsWith(prefix, StringComparison.Ordinal))
         {
             throw new DiagnosticException(DiagnosticCatalog.ForeignState(
-                source, what, $"stack '{resource.Urn.Stack}' of project '{resource.Urn.Project}' (its resource {Cut(resource.Urn.Value)} is)", expected.ToString()));
+                source, what, $"stack '{resource.Urn.Stack}' of project '{resource.Urn.Project}' (its resource {Cut(resource.Urn.Value)} is)", expected.ToString(), part));
         }
     }
 

@@ -275,7 +275,7 @@ public sealed class JournalTests : IDisposable
 
         var d = Assert.Single(e.Diagnostics);
         Assert.Equal(("PRV102", DiagnosticOrigin.Input), (d.Code, d.Origin));
-        Assert.Contains($"The journal (record 2) '{store.JournalPath}' belongs to stack 'prod'", d.Message, StringComparison.Ordinal);
+        Assert.Contains($"The journal '{store.JournalPath}', record 2, belongs to stack 'prod'", d.Message, StringComparison.Ordinal);
     }
 
     [Fact]

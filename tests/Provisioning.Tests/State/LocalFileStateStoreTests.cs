@@ -285,7 +285,7 @@ public sealed class LocalFileStateStoreTests : IDisposable
 
         var d = await RefusedAsync(() => new LocalFileStateStore(_temp.File("dev.json")).ReadAsync(), "PRV102", DiagnosticOrigin.Input);
 
-        Assert.Contains("journal (record 1)", d.Message, StringComparison.Ordinal);
+        Assert.Contains("', record 1, belongs to stack 'prod'", d.Message, StringComparison.Ordinal);
         Assert.Null(unbound.Identity);
         Assert.Equal(Dev, NewStore().Identity);
     }
