@@ -7,8 +7,8 @@ using Spectre.Console;
 namespace Provisioning.Cli.Commands;
 
 /// <summary>
-/// Declares <c>provision stack import</c>: validates a state JSON document completely (format 1 to 3, a checksum when
-/// it has one, every id and URN, all of this stack and project, no duplicates) and only then replaces the stack's state
+/// Declares <c>provision stack import</c>: validates a state JSON document completely (format 1 to 3, every id and URN,
+/// all of this stack and project, no duplicates; its checksum is not checked, the operator vouches for the file) and only then replaces the stack's state
 /// with it, under the stack's lock. Sends nothing to ARM. It is also the explicit migration of a format-1 state file.
 /// </summary>
 internal static class StackImportCommand

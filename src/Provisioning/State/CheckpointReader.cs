@@ -79,7 +79,7 @@ internal sealed class CheckpointReader(Stream stream, Interner interner, string 
             {
                 Once("resources");
                 Commit(ref name);
-                (resources, arrayChecksum) = ReadResources(hashArray: version is null or 2);
+                (resources, arrayChecksum) = ReadResources(hashArray: !forImport && version is null or 2);
                 continue;
             }
 
@@ -198,21 +198,16 @@ internal sealed class CheckpointReader(Stream stream, Interner interner, string 
 
     private int MinimumMajor => forImport ? 1 : 2;
 
-    /// <summary>Compares the checksum with what was read: required for state (format 2 and later), verified when present for an import.</summary>
+    /// <summary>Compares the checksum with what was read: required for state (format 2 and later); not checked for an import, whose file the operator vouches for.</summary>
     private void Verify(int major, string? checksum, string? documentChecksum, string? arrayChecksum, ImmutableArray<ResourceState> read)
     {
-        if (major == 1)
+        if (major == 1 || forImport)
         {
             return;
         }
 
         if (checksum is null)
         {
-            if (forImport)
-            {
-                return;
-            }
-
             throw Missing("checksum");
         }
 
@@ -224,8 +219,7 @@ internal sealed class CheckpointReader(Stream stream, Interner interner, string 
                 || string.Equals(checksum, CheckpointSerializer.ResourcesChecksum(read), StringComparison.Ordinal);
         if (!matches)
         {
-            throw new DiagnosticException(DiagnosticCatalog.ChecksumMismatch(
-                source, "state file", forImport ? "If you edited it on purpose, delete its \"checksum\" member and import it again." : null));
+            throw new DiagnosticException(DiagnosticCatalog.ChecksumMismatch(source, "state file"));
         }
     }
 

@@ -94,8 +94,8 @@ public static class CheckpointSerializer
     public static Checkpoint Read(Stream stream, string source, Interner? interner = null) => ReadCore(stream, source, interner, forImport: false);
 
     /// <summary>
-    /// Reads a file given to <c>stack import</c>: formats 1 to 3, a checksum verified when present and not required
-    /// (the operator vouches for the file); the caller checks that it is the stack's.
+    /// Reads a file given to <c>stack import</c>: formats 1 to 3, the checksum neither required nor checked (the operator
+    /// vouches for the file, edited or not); every id must still parse, and the caller checks that it is the stack's.
     /// </summary>
     public static Checkpoint ReadForImport(Stream stream, string source, Interner? interner = null) => ReadCore(stream, source, interner, forImport: true);
 

@@ -167,14 +167,15 @@ public sealed class CheckpointSerializerTests
     }
 
     [Fact]
-    public void Import_accepts_a_file_without_a_checksum_but_verifies_one_that_is_present()
+    public void Import_neither_requires_nor_checks_the_checksum_but_state_reads_do()
     {
         var json = Write(SampleCheckpoints.Two);
         var at = json.LastIndexOf(",\"checksum\"", StringComparison.Ordinal);
         var without = json[..at] + "}";
 
         SampleCheckpoints.AssertSame(SampleCheckpoints.Two, CheckpointSerializer.ReadForImport(new MemoryStream(Encoding.UTF8.GetBytes(without)), "export.json"));
-        Assert.Equal("PRV101", Assert.Throws<DiagnosticException>(() => CheckpointSerializer.ReadForImport(new MemoryStream(Encoding.UTF8.GetBytes(json.Replace("\"dev\"", "\"prd\"", StringComparison.Ordinal))), "export.json")).Diagnostics[0].Code);
+        Assert.Equal("prd", CheckpointSerializer.ReadForImport(new MemoryStream(Encoding.UTF8.GetBytes(json.Replace("\"dev\"", "\"prd\"", StringComparison.Ordinal))), "export.json").Stack);
+        Assert.Equal("PRV101", Assert.Throws<DiagnosticException>(() => Read(json.Replace("\"dev\"", "\"prd\"", StringComparison.Ordinal), "dev.json")).Diagnostics[0].Code);
         Assert.Equal("PRV100", Assert.Throws<DiagnosticException>(() => Read(without, "dev.json")).Diagnostics[0].Code);
     }
 
