@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Provisioning.Cli.Commands;
 using Provisioning.Cli.Engine;
+using Provisioning.Cli.Rendering;
+using Provisioning.Diagnostics;
 using Spectre.Console;
 
 namespace Provisioning.Cli;
@@ -34,44 +36,86 @@ internal static class CliApp
         return root;
     }
 
-    /// <summary>Parses and runs; parse errors exit 2, unexpected failures exit 1 with one line on stderr.</summary>
-    public static async Task<int> RunAsync(string[] args, CliConsole console, IProviderFactory providers, CancellationToken cancellationToken)
+    /// <summary>Parses and runs with a token of the caller's; a cancelled run exits 130.</summary>
+    public static Task<int> RunAsync(string[] args, CliConsole console, IProviderFactory providers, CancellationToken cancellationToken) =>
+        RunAsync(args, console, providers, () => ExitCodes.Cancelled, cancellationToken);
+
+    /// <summary>
+    /// Parses and runs. This is the one gate between the run and the user: every failure becomes a catalogued
+    /// diagnostic and an exit code chosen by <see cref="ExitCodes.For"/>; a stack trace is printed only with --verbose.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, CliConsole console, IProviderFactory providers, Func<int> cancelledExitCode, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(console);
-        var root = Build(console, providers);
-        var parse = root.Parse(args);
-        var output = new StringWriter();
-        if (parse.Errors.Count > 0)
+        ArgumentNullException.ThrowIfNull(cancelledExitCode);
+        var verbose = args.Contains("--verbose", StringComparer.Ordinal) || DefaultProviderFactory.VerboseFromEnvironment();
+        return await GuardAsync(console, verbose, cancelledExitCode, async () =>
         {
-            foreach (var error in parse.Errors)
+            var root = Build(console, providers);
+            var parse = root.Parse(args);
+            if (parse.Errors.Count > 0)
             {
-                console.Error.MarkupLineInterpolated($"[red]error:[/] {error.Message}");
+                return Report(console, [.. parse.Errors.Select(e => DiagnosticCatalog.InvalidFlag(e.Message))], "Run 'provision --help' for usage.");
             }
 
-            console.Error.WriteLine("Run 'provision --help' for usage.");
-            return ExitCodes.InvalidInput;
-        }
+            ConnectionOptions.Apply(parse, console, providers);
+            var output = new StringWriter();
 
-        ConnectionOptions.Apply(parse, console, providers);
-        try
-        {
-            var code = await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = output, EnableDefaultExceptionHandler = false }, cancellationToken);
+            // ProcessTerminationTimeout = null: signals are handled once, at the top (ProcessSignals), not by the parser's host.
+            var code = await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = output, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }, cancellationToken);
             if (output.GetStringBuilder().Length > 0)
             {
                 console.Out.Write(new Text(output.ToString()));
             }
 
             return code;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// The one gate between a run and the user: every failure becomes catalogued diagnostics and an exit code chosen by
+    /// <see cref="ExitCodes.For"/>; a run stopped by a signal exits with <paramref name="cancelledExitCode"/>.
+    /// </summary>
+    internal static async Task<int> GuardAsync(CliConsole console, bool verbose, Func<int> cancelledExitCode, Func<Task<int>> run, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(cancelledExitCode);
+        ArgumentNullException.ThrowIfNull(run);
+        try
+        {
+            // A run that stopped for a signal says which one (130 SIGINT, 143 SIGTERM), whatever verb it was.
+            var code = await run();
+            return code == ExitCodes.Cancelled ? cancelledExitCode() : code;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            console.Error.MarkupLine("[yellow]Cancelled.[/]");
-            return ExitCodes.Cancelled;
+            console.Error.MarkupLine("[yellow]Cancelled: nothing new was started; every finished step is saved.[/]");
+            return cancelledExitCode();
         }
-        catch (Execution.ResourceProviderException e)
+        catch (Exception e) when (Failures.ToDiagnostics(e) is { } diagnostics)
         {
-            console.Error.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
-            return ExitCodes.Failed;
+            if (verbose)
+            {
+                console.Error.WriteLine(e.ToString(), Style.Plain);
+            }
+
+            return Report(console, diagnostics, null);
         }
+    }
+
+    private static int Report(CliConsole console, IReadOnlyList<Diagnostic> diagnostics, string? hint)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            DiagnosticRenderer.Write(console.Error, diagnostic);
+        }
+
+        if (hint is not null)
+        {
+            console.Error.WriteLine(hint);
+        }
+
+        return ExitCodes.For(diagnostics);
     }
 }

@@ -1,3 +1,5 @@
+using Provisioning.Diagnostics;
+
 namespace Provisioning.Cli;
 
 /// <summary>The process exit codes of <c>provision</c>; documented in <c>--help</c> and the README.</summary>
@@ -21,6 +23,20 @@ internal static class ExitCodes
     /// <summary>Cancelled (Ctrl+C): requests in flight finished and the state was saved.</summary>
     public const int Cancelled = 130;
 
+    /// <summary>Terminated (SIGTERM): requests in flight finished and the state was saved.</summary>
+    public const int Terminated = 143;
+
+    /// <summary>The one place that turns diagnostics into an exit code: environment 1 wins over locked 4 over input 2; no error is 0.</summary>
+    public static int For(IEnumerable<Diagnostic> diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        var errors = diagnostics.Where(d => d.Level == Severity.Error).ToList();
+        return errors.Count == 0 ? Ok
+            : errors.Any(d => d.Origin == DiagnosticOrigin.Environment) ? Failed
+            : errors.Any(d => d.Origin == DiagnosticOrigin.Locked) ? Locked
+            : InvalidInput;
+    }
+
     /// <summary>The help text that lists the codes.</summary>
     public const string HelpText = """
         Exit codes:
@@ -29,6 +45,7 @@ internal static class ExitCodes
           2    invalid input: stack files, flags or state; nothing was changed
           3    changes are pending and --expect-no-changes was given
           4    the stack is locked by another run
-          130  cancelled (Ctrl+C); finished steps are saved
+          130  cancelled (Ctrl+C, SIGINT); requests in flight finished, finished steps are saved
+          143  terminated (SIGTERM); requests in flight finished, finished steps are saved
         """;
 }

@@ -110,10 +110,11 @@ public sealed class ExportCommandTests : IDisposable
         var error = new TestConsole();
         output.Profile.Width = 4096;
         error.Profile.Width = 4096;
-        var root = new RootCommand { ExportCommand.Create(new CliConsole(output, error, Interactive: false), (d, s) => { _loads.Add((d, s)); return load((d, s)); }) };
+        var console = new CliConsole(output, error, Interactive: false);
+        var root = new RootCommand { ExportCommand.Create(console, (d, s) => { _loads.Add((d, s)); return load((d, s)); }) };
         var parse = root.Parse(args);
         Assert.Empty(parse.Errors);
-        var code = await parse.InvokeAsync();
+        var code = await CliApp.GuardAsync(console, verbose: false, () => ExitCodes.Cancelled, () => parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }), CancellationToken.None);
         return (code, output.Output, error.Output);
     }
 }

@@ -17,7 +17,7 @@ internal static class CancelCommand
     public static Command Create(CliConsole console)
     {
         var stack = new Option<string>("--stack", "-s") { Description = "The stack whose lock to release.", Required = true };
-        var cwd = new Option<string>("--cwd", "-C") { Description = "Run as if started in this directory (where Pulumi.yaml is). Default: the current directory." };
+        var cwd = new Option<string>("--cwd", "-C") { Description = "Run as if started in this directory (where Pulumi.yaml is). Default: the current directory." }.MustBeExistingFolder();
         var lockId = new Option<string>("--force-unlock") { Description = "Release the lock only if it has this id (printed by the run that found the stack locked)." };
         var command = new Command("cancel", "Release the lock of a stack left by a run that is gone. Make sure no run is still going: it would then run unlocked.")
         {

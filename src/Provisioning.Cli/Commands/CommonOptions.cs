@@ -41,8 +41,9 @@ internal sealed class CommonOptions
     /// <summary>Requests in flight at once.</summary>
     public Option<int> Parallel { get; } = new("--parallel", "-p")
     {
-        Description = "Requests in flight at once (default 20, sized for ARM's 10 writes/s refill, not for CPUs).",
+        Description = "Requests in flight at once, 1 to 1000 (default 20, sized for ARM's 10 writes/s refill, not for CPUs).",
         DefaultValueFactory = _ => 20,
+        CustomParser = ParseParallel,
     };
 
     /// <summary>Also list unchanged resources.</summary>
@@ -93,7 +94,7 @@ internal sealed class CommonOptions
     {
         ArgumentNullException.ThrowIfNull(command);
         command.Options.Add(Stack);
-        command.Options.Add(Cwd);
+        command.Options.Add(Cwd.MustBeExistingFolder());
         if (kind != OperationKind.Preview)
         {
             command.Options.Add(Yes);
@@ -118,21 +119,14 @@ internal sealed class CommonOptions
 
         if (kind == OperationKind.Preview)
         {
-            command.Options.Add(SavePlan);
+            command.Options.Add(SavePlan.MustBeWritableFile());
         }
 
         if (kind == OperationKind.Up)
         {
-            command.Options.Add(PlanFile);
+            command.Options.Add(PlanFile.MustBeExistingFile());
         }
 
-        Parallel.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is < 1 or > 1000)
-            {
-                result.AddError("--parallel must be between 1 and 1000.");
-            }
-        });
         Target.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<string[]>() is { } targets && targets.Any(string.IsNullOrWhiteSpace))
@@ -140,6 +134,19 @@ internal sealed class CommonOptions
                 result.AddError("--target needs a URN or an ARM id (with * wildcards).");
             }
         });
+    }
+
+    /// <summary>--parallel: a whole number from 1 to 1000; anything else is a parse error, never an exception.</summary>
+    private static int ParseParallel(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        var text = result.Tokens.Count == 0 ? string.Empty : result.Tokens[^1].Value;
+        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value is >= 1 and <= 1000)
+        {
+            return value;
+        }
+
+        result.AddError($"--parallel must be a whole number from 1 to 1000, not '{Diagnostics.DiagnosticCatalog.Cut(text, 40)}'.");
+        return 20;
     }
 
     /// <summary>Reads the parsed values.</summary>

@@ -33,8 +33,8 @@ internal static class ExportCommand
         var output = new Option<string>("--out", "-o")
         {
             Description = "Write the files under this folder. Default: print a single-file export (pulumi-yaml, terraform; bicep and arm when small) to standard output.",
-        };
-        var cwd = new Option<string>("--cwd", "-C") { Description = "Run as if started in this directory (where Pulumi.yaml is). Default: the current directory." };
+        }.MustBeWritableFolder();
+        var cwd = new Option<string>("--cwd", "-C") { Description = "Run as if started in this directory (where Pulumi.yaml is). Default: the current directory." }.MustBeExistingFolder();
         var command = new Command("export", "Write the stack as Bicep, ARM template JSON, a Pulumi YAML program or Terraform (azapi). Sends nothing to ARM.")
         {
             stack, format, output, cwd,
@@ -69,8 +69,7 @@ internal static class ExportCommand
         {
             if (files.Count != 1)
             {
-                console.Error.MarkupLineInterpolated($"[red]error:[/] this export is {files.Count} files ({string.Join(", ", files.Select(f => f.RelativePath))}): give --out DIR to write them.");
-                return ExitCodes.InvalidInput;
+                throw new DiagnosticException(DiagnosticCatalog.ExportNeedsFolder(files.Count, string.Join(", ", files.Select(f => f.RelativePath))));
             }
 
             // Raw text, not Spectre markup or wrapping: the output is meant to be redirected into a file.
@@ -91,8 +90,7 @@ internal static class ExportCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            console.Error.MarkupLineInterpolated($"[red]error:[/] cannot write the export to {root}: {e.Message}");
-            return ExitCodes.Failed;
+            throw new DiagnosticException(DiagnosticCatalog.FileSystemFailure(root, $"cannot write the export: {e.Message}"), e);
         }
 
         console.Out.MarkupLineInterpolated($"Wrote {files.Count} file(s) to {root}: {string.Join(", ", files.Select(f => f.RelativePath))}");

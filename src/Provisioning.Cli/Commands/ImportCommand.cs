@@ -12,7 +12,7 @@ internal static class ImportCommand
         var stack = new Option<string>("--stack", "-s") { Description = "The stack to import into (reads Pulumi.<stack>.yaml).", Required = true };
         var cwd = StackCommand.CwdOption();
         var yes = new Option<bool>("--yes", "-y") { Description = "Import without asking. Required when not on an interactive terminal." };
-        var output = new Option<string>("--out", "-o") { Description = "Write the stack-file YAML entries to this file instead of standard output." };
+        var output = new Option<string>("--out", "-o") { Description = "Write the stack-file YAML entries to this file instead of standard output." }.MustBeWritableFile();
         var command = new Command("import", "Adopt the mappings that exist in ARM under the stack's registrations but are not in its state; print (or --out FILE) the stack-file entries for them. Sends no PUT or DELETE.")
         {
             stack, cwd, yes, output,

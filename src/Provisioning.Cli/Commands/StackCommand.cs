@@ -14,7 +14,7 @@ internal static class StackCommand
     };
 
     /// <summary>The <c>--cwd</c> option every stack subcommand takes.</summary>
-    public static Option<string> CwdOption() => new("--cwd", "-C") { Description = "The project directory (where Pulumi.yaml is). Default: the current directory." };
+    public static Option<string> CwdOption() => new Option<string>("--cwd", "-C") { Description = "The project directory (where Pulumi.yaml is). Default: the current directory." }.MustBeExistingFolder();
 
     /// <summary>The directory a parsed <c>--cwd</c> names.</summary>
     public static string Directory(ParseResult parse, Option<string> cwd)

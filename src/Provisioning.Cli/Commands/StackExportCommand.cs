@@ -17,7 +17,7 @@ internal static class StackExportCommand
     public static Command Create(CliConsole console)
     {
         var stack = new Option<string>("--stack", "-s") { Description = "The stack whose state to export.", Required = true };
-        var file = new Option<string>("--file") { Description = "Write to this file instead of standard output." };
+        var file = new Option<string>("--file") { Description = "Write to this file instead of standard output." }.MustBeWritableFile();
         var cwd = StackCommand.CwdOption();
         var command = new Command("export", "Print the stack's state (snapshot and journal replayed) as JSON in the state file's format, or write it with --file.") { stack, file, cwd };
         command.SetAction((parse, ct) => RunAsync(console, StackCommand.Directory(parse, cwd), parse.GetValue(stack)!, parse.GetValue(file), ct));

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Provisioning.Cli.Engine;
+using Provisioning.Cli.Rendering;
 using Provisioning.Diagnostics;
 using Provisioning.State;
 using Spectre.Console;
@@ -17,7 +18,7 @@ internal static class StackImportCommand
     public static Command Create(CliConsole console)
     {
         var stack = new Option<string>("--stack", "-s") { Description = "The stack whose state to replace.", Required = true };
-        var file = new Option<string>("--file") { Description = "The state JSON to import (as written by stack export, or a format-1 state file to migrate).", Required = true };
+        var file = new Option<string>("--file") { Description = "The state JSON to import (as written by stack export, or a format-1 state file to migrate).", Required = true }.MustBeExistingFile();
         var cwd = StackCommand.CwdOption();
         var command = new Command("import", "Validate a state JSON file, then replace the stack's state with it.") { stack, file, cwd };
         command.SetAction((parse, ct) => RunAsync(console, StackCommand.Directory(parse, cwd), parse.GetValue(stack)!, parse.GetValue(file)!, ct));
@@ -52,17 +53,22 @@ internal static class StackImportCommand
         }
 
         var problems = Check(checkpoint, stack, context.Stack.Project);
-
-        // Integrator hook: the blast-radius check goes here, before anything is written — every id (recorded and
-        // pending) must be a Microsoft.AzureStack/registrations/customerSubscriptions under a registration the stack
-        // declares; add each refused id to 'problems'.
         foreach (var problem in problems)
         {
-            Rendering.DiagnosticRenderer.Write(console.Error, DiagnosticCatalog.ImportInvalid(file, problem));
+            DiagnosticRenderer.Write(console.Error, DiagnosticCatalog.ImportInvalid(file, problem));
         }
 
-        if (problems.Count > 0)
+        // Blast radius: an imported state never brings in anything the stack may not touch, recorded or pending.
+        var ids = checkpoint.Resources.Concat(checkpoint.Pending.Select(p => p.Resource)).Select(r => (r.Id, (string?)r.Type));
+        var outside = context.Stack.Scope.Check(ids, SourceSpan.WholeFile(file), "the imported state");
+        foreach (var diagnostic in outside)
         {
+            DiagnosticRenderer.Write(console.Error, diagnostic);
+        }
+
+        if (problems.Count > 0 || outside.Count > 0)
+        {
+            console.Error.MarkupLine("[red]Nothing was imported.[/]");
             return ExitCodes.InvalidInput;
         }
 

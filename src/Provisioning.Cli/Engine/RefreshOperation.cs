@@ -1,3 +1,4 @@
+using Provisioning.Diagnostics;
 using System.Collections.Immutable;
 using Provisioning.AzureStack;
 using Provisioning.Cli.Rendering;
@@ -30,8 +31,7 @@ internal sealed class RefreshOperation(CliConsole console, IProviderFactory prov
         var writes = !options.ExpectNoChanges;
         if (writes && !options.Yes && (!console.Interactive || options.Json))
         {
-            console.Error.MarkupLine("[red]error:[/] refresh rewrites the state and needs --yes when not run on an interactive terminal (CI, pipes) or with --json. Nothing was changed.");
-            return ExitCodes.InvalidInput;
+            throw new DiagnosticException(DiagnosticCatalog.ConfirmationNeeded("refresh", "rewrites the state"));
         }
 
         // Only a refresh that writes takes the lock: --expect-no-changes reads, as preview does.

@@ -42,17 +42,13 @@ internal sealed class StackOperation(CliConsole console, IProviderFactory provid
         Phase("stack read");
         if (kind != OperationKind.Preview && !options.Yes && (!console.Interactive || options.Json))
         {
-            console.Error.MarkupLineInterpolated($"[red]error:[/] {Verb(kind)} changes Azure and needs --yes when not run on an interactive terminal (CI, pipes) or with --json. Nothing was changed.");
-            return ExitCodes.InvalidInput;
+            throw new DiagnosticException(DiagnosticCatalog.ConfirmationNeeded(Verb(kind)));
         }
 
         SavedPlan? saved = null;
         if (options.PlanFile is not null)
         {
-            if (!TryReadSavedPlan(stack, ref options, out saved))
-            {
-                return ExitCodes.InvalidInput;
-            }
+            saved = ReadSavedPlan(stack, ref options);
         }
 
         // 2. Lock the state; then connect (for cloud: local, start the embedded emulator) while the desired resources are
@@ -127,12 +123,7 @@ internal sealed class StackOperation(CliConsole console, IProviderFactory provid
             var unregistered = stack.Registrations.Where(r => missing.Contains(r.Id)).ToList();
             if (kind != OperationKind.Destroy && unregistered.Count > 0)
             {
-                foreach (var r in unregistered)
-                {
-                    console.Error.MarkupLineInterpolated($"[red]error:[/] {r.Span}: registration '{r.Key}' ({r.Id}) does not exist in {stack.Cloud.Name}: register the stamp first. Nothing was changed.");
-                }
-
-                return ExitCodes.Failed;
+                throw new DiagnosticException([.. unregistered.Select(r => DiagnosticCatalog.RegistrationNotFound(r.Span, r.Key, r.Id.ToString(), stack.Cloud.Name))]);
             }
 
             actual = refreshed.Resources;
@@ -161,20 +152,13 @@ internal sealed class StackOperation(CliConsole console, IProviderFactory provid
         PlanRenderer.WriteSummary(human, plan);
         if (!plan.Errors.IsEmpty)
         {
-            foreach (var error in plan.Errors)
-            {
-                console.Error.MarkupLineInterpolated($"[red]error:[/] {error}");
-            }
-
-            console.Error.MarkupLine("[red]The plan was refused: nothing was changed.[/]");
             WriteJson(kind, stack, plan, warnings, options);
-            return ExitCodes.InvalidInput;
+            throw new DiagnosticException([.. plan.Errors.Select(DiagnosticCatalog.PlanRefused)]);
         }
 
         if (saved is not null && SavedPlans.Difference(saved, plan, actual) is { } moved)
         {
-            console.Error.MarkupLineInterpolated($"[red]error:[/] the saved plan {options.PlanFile} is stale: {moved} Run preview --save-plan again. Nothing was changed.");
-            return ExitCodes.Failed;
+            throw new DiagnosticException(DiagnosticCatalog.SavedPlanStale(options.PlanFile!, moved));
         }
 
         if (options.SavePlan is not null)
@@ -196,11 +180,19 @@ internal sealed class StackOperation(CliConsole console, IProviderFactory provid
             return ExitCodes.Ok;
         }
 
+        // Blast radius, last line: whatever produced the plan, no request leaves for anything the stack may not touch.
+        var outside = stack.Scope.Check(plan.Steps.Where(s => s.IsChange).Select(s => (s.Id, s.Desired?.Type ?? s.Current?.Type)), SourceSpan.CommandLine, "the plan");
+        if (outside.Count > 0)
+        {
+            throw new DiagnosticException(outside);
+        }
+
         // 4. Confirm and apply.
         if (!options.Yes && !await console.Out.ConfirmAsync($"Do you want to perform this {Verb(kind)}?", defaultValue: false, cancellationToken))
         {
-            console.Out.MarkupLine("Nothing was changed.");
-            return ExitCodes.Ok;
+            // As Terraform does: declining is not success, so a script that pipes a "no" stops.
+            console.Out.MarkupLine("Declined: nothing was changed.");
+            return ExitCodes.Failed;
         }
 
         var executor = new Executor(connection.Provider, store, new ExecutorOptions { Parallelism = options.Parallel });
@@ -231,33 +223,37 @@ internal sealed class StackOperation(CliConsole console, IProviderFactory provid
     }
 
     /// <summary>Reads <c>--plan</c>: it must be for this stack and carries its own targets and prune setting.</summary>
-    private bool TryReadSavedPlan(StackDefinition stack, ref OperationOptions options, out SavedPlan? saved)
+    private static SavedPlan ReadSavedPlan(StackDefinition stack, ref OperationOptions options)
     {
-        saved = null;
+        SavedPlan saved;
         if (options.Targets.Count > 0 || options.Prune)
         {
-            console.Error.MarkupLine("[red]error:[/] --plan applies the saved plan's own --target and --prune; do not give them again. Nothing was changed.");
-            return false;
+            throw new DiagnosticException(DiagnosticCatalog.InvalidFlag("--plan applies the saved plan's own --target and --prune; do not give them again. Nothing was changed."));
         }
 
         try
         {
             saved = SavedPlans.Read(options.PlanFile!);
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
         {
-            console.Error.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
-            return false;
+            throw new DiagnosticException(DiagnosticCatalog.SavedPlanInvalid(options.PlanFile!, e.Message), e);
         }
 
         if (saved.Project != stack.Project || saved.Stack != stack.Stack)
         {
-            console.Error.MarkupLineInterpolated($"[red]error:[/] {options.PlanFile} is a plan for stack {saved.Stack} of project {saved.Project}, not {stack.Stack} of {stack.Project}. Nothing was changed.");
-            return false;
+            throw new DiagnosticException(DiagnosticCatalog.SavedPlanInvalid(options.PlanFile!, $"This is a plan for stack {saved.Stack} of project {saved.Project}, not {stack.Stack} of {stack.Project}."));
+        }
+
+        // Blast radius: a saved plan names only what the stack may touch.
+        var outside = stack.Scope.Check(saved.Steps.Select(s => s.Id), SourceSpan.WholeFile(options.PlanFile!), "the saved plan");
+        if (outside.Count > 0)
+        {
+            throw new DiagnosticException(outside);
         }
 
         options = options with { Targets = saved.Targets, Prune = saved.Prune, Refresh = true };
-        return true;
+        return saved;
     }
 
     private void WriteJson(OperationKind kind, StackDefinition stack, Plan plan, IReadOnlyList<string> warnings, OperationOptions options, ExecutionResult? result = null)

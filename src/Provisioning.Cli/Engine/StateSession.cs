@@ -1,5 +1,7 @@
 using Provisioning.Azure.State;
+using Provisioning.Cli.Rendering;
 using Provisioning.Config;
+using Provisioning.Diagnostics;
 using Provisioning.Execution;
 using Provisioning.Model;
 using Provisioning.State;
@@ -18,6 +20,9 @@ internal sealed class StateSession : IAsyncDisposable
     private StackDefinition? _stack;
 
     private StateSession(IStateStore store) => Store = store;
+
+    /// <summary>Where the state lives, for messages: the state file, or the blob backend's url.</summary>
+    public string Location { get; private init; } = "the state";
 
     /// <summary>The stack's state store.</summary>
     public IStateStore Store { get; }
@@ -65,11 +70,14 @@ internal sealed class StateSession : IAsyncDisposable
         }
         catch (FormatException e)
         {
-            console.Error.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
-            return new StateSession(new LocalFileStateStore(folder.StatePath(stack.Project, stack.Stack))) { Failure = ExitCodes.InvalidInput };
+            throw new DiagnosticException(DiagnosticCatalog.BackendInvalid(e.Message), e);
         }
 
-        var session = new StateSession(store) { _stack = stack };
+        var session = new StateSession(store)
+        {
+            _stack = stack,
+            Location = store is LocalFileStateStore ? folder.StatePath(stack.Project, stack.Stack) : stack.BackendUrl ?? "the state",
+        };
         try
         {
             if (lockFor is not null && store is IStateLock lockable)
@@ -85,9 +93,8 @@ internal sealed class StateSession : IAsyncDisposable
         }
         catch (StackLockedException e)
         {
-            console.Error.MarkupLineInterpolated($"[red]error:[/] {e.Message} Nothing was changed. If that run is gone, release the lock with 'provision cancel --stack {stack.Stack}{(e.Holder is null ? string.Empty : " --force-unlock " + e.Holder.Id)}'.");
             await session.DisposeAsync();
-            return new StateSession(store) { Failure = ExitCodes.Locked };
+            throw new DiagnosticException(DiagnosticCatalog.StackLocked(e.Message, stack.Stack, e.Holder?.Id), e);
         }
     }
 
@@ -102,6 +109,21 @@ internal sealed class StateSession : IAsyncDisposable
         try
         {
             Checkpoint = await Store.ReadAsync(interner, cancellationToken) ?? Checkpoint.Empty(stack.Project, stack.Stack);
+
+            // Blast radius: whatever the state or its journal says, nothing outside the stack's registrations is touched.
+            var outside = stack.Scope.Check(
+                Checkpoint.Resources.Select(r => (r.Id, (string?)r.Type)).Concat(Checkpoint.Pending.Select(p => (p.Resource.Id, (string?)p.Resource.Type))),
+                SourceSpan.WholeFile(Location),
+                "the state");
+            if (outside.Count > 0)
+            {
+                foreach (var diagnostic in outside)
+                {
+                    DiagnosticRenderer.Write(console.Error, diagnostic);
+                }
+
+                return ExitCodes.For(outside);
+            }
             if (Store is IJournalStateStore { LastReadNote: { } note })
             {
                 console.Error.MarkupLineInterpolated($"state: {note}");
@@ -118,8 +140,7 @@ internal sealed class StateSession : IAsyncDisposable
         }
         catch (InvalidDataException e)
         {
-            console.Error.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
-            return ExitCodes.InvalidInput;
+            throw new DiagnosticException(DiagnosticCatalog.StateInvalid(Location, e.Message), e);
         }
     }
 

@@ -31,7 +31,14 @@ internal static class ApplyRenderer
             {
                 var task = context.AddTask($"0/{total} requests", maxValue: Math.Max(total, 1));
                 result = await apply(new LiveStepProgress(task, total));
-                task.Value = task.MaxValue;
+
+                // A cancelled run stops where it was: the bar never claims what was not done.
+                if (!result.Cancelled)
+                {
+                    task.Value = task.MaxValue;
+                }
+
+                task.StopTask();
             });
         WriteFailures(console, result!);
         WriteTable(console, result!);

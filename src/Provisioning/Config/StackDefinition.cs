@@ -16,4 +16,7 @@ public sealed record StackDefinition(
 {
     /// <summary>Finds a registration by its key (case-sensitive, as YAML keys are).</summary>
     public Registration? FindRegistration(string key) => Registrations.FirstOrDefault(r => r.Key == key);
+
+    /// <summary>What the stack may ever write or delete: mappings under the registrations it declares.</summary>
+    public StackScope Scope => new(Registrations.Select(r => r.Id));
 }

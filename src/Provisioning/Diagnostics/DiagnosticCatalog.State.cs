@@ -16,7 +16,7 @@ namespace Provisioning.Diagnostics;
 // | PRV106 | error | environment | a state, journal or plan path is not a regular file (a directory, a dangling symlink) |
 // | PRV107 | error | environment | the state folder or a state file cannot be read or written                     |
 // | PRV108 | error | environment | the lock file cannot be created or read (a directory in its place, permissions) |
-// | PRV109 | error | locked      | the stack is locked by another run                                             |
+// | PRV109 | -     | -           | not used: a held lock is PRV172 (DiagnosticCatalog.Run.cs), minted from StackLockedException |
 // | PRV110 | error | input       | a saved plan file is not a plan                                                |
 // | PRV111 | error | input       | a file given to 'stack import' cannot be the stack's state                     |
 // | PRV112 | error | input       | a checkpoint of another stack was about to be written into this stack's state  |
@@ -62,20 +62,13 @@ public static partial class DiagnosticCatalog
     public static Diagnostic LockUnusable(string path, string reason) =>
         Fault(SourceSpan.WholeFile(path), "PRV108", $"Cannot use the lock file '{path}': {Cut(reason)} Move whatever is there aside once no run uses the stack.");
 
-    /// <summary>PRV109: the stack is locked by another run (exit code 4).</summary>
-    public static Diagnostic StackLocked(string stack, string? holder) =>
-        new(SourceSpan.WholeFile(stack), Severity.Error, "PRV109", holder is null
-            ? $"The stack '{stack}' is locked by another run."
-            : $"The stack '{stack}' is locked by another run: {holder}.")
-        { Origin = DiagnosticOrigin.Locked };
-
     /// <summary>PRV110: a saved plan file is not a plan.</summary>
     public static Diagnostic PlanCorrupt(string file, string reason) =>
         Error(SourceSpan.WholeFile(file), "PRV110", $"'{file}' is not a saved plan: {Cut(reason)} Run 'provision preview --save-plan' again.");
 
     /// <summary>PRV111: a file given to <c>stack import</c> cannot be the stack's state.</summary>
     public static Diagnostic ImportInvalid(string file, string reason) =>
-        Error(SourceSpan.WholeFile(file), "PRV111", $"'{file}' cannot be imported: {Cut(reason)} Nothing was imported.");
+        Error(SourceSpan.WholeFile(file), "PRV111", $"'{file}' cannot be imported: {Cut(reason)}");
 
     /// <summary>PRV112: a checkpoint of another stack was about to be written into this stack's state.</summary>
     public static Diagnostic ForeignWrite(string file, string boundTo, string expected) =>

@@ -10,7 +10,6 @@ public sealed class StackLockedException : Exception
             : $"The stack '{stack}' is locked by another run: {holder.Describe()}.")
     {
         Holder = holder;
-        Diagnostic = Diagnostics.DiagnosticCatalog.StackLocked(stack, holder?.Describe());
     }
 
     /// <summary>Creates the exception with a message only.</summary>
@@ -30,9 +29,6 @@ public sealed class StackLockedException : Exception
         : base(message, innerException)
     {
     }
-
-    /// <summary>The catalogued form (PRV109, exit code 4), for the one gate that prints diagnostics; null when made from a message only.</summary>
-    public Diagnostics.Diagnostic? Diagnostic { get; }
 
     /// <summary>Who holds the lock, when known.</summary>
     public LockInfo? Holder { get; }
