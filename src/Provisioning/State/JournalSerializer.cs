@@ -247,13 +247,29 @@ public static class JournalSerializer
             throw new DiagnosticException(DiagnosticCatalog.ForeignState(source, what, $"stack '{Cut(stack)}' of project '{Cut(project)}'", expected.ToString(), part));
         }
 
-        return new JournalRecord(
+        var record = new JournalRecord(
             sequence ?? throw ResourceStateJson.Missing("seq"),
             kind ?? throw ResourceStateJson.Missing("kind"),
             id ?? throw ResourceStateJson.Missing("id"),
             operation,
             resource,
             intent);
+        if (record.Sequence <= 0 || record.Intent < 0)
+        {
+            throw new JsonException("'seq' must be positive and 'intent' not negative.");
+        }
+
+        if (record.Kind is JournalRecordKind.Intent or JournalRecordKind.Set && record.Resource is null)
+        {
+            throw ResourceStateJson.Missing("resource");
+        }
+
+        if (record.Resource is { } recorded && recorded.Id != record.Id)
+        {
+            throw new JsonException("the record's resource has another id than the record.");
+        }
+
+        return record;
     }
 
     private static string Number(long n) => n.ToString(CultureInfo.InvariantCulture);
