@@ -11,10 +11,9 @@ namespace Provisioning.State;
 /// <summary>
 /// Reads a checkpoint from a stream in slices with <see cref="Utf8JsonReader"/>: a state of 100,000 resources never sits
 /// in memory as text or as a document, and every id, URN and value equal to one the <see cref="Interner"/> holds is
-/// taken from it. Format 3's checksum covers every byte before the <c>checksum</c> member, hashed as the bytes pass,
-/// so it covers the project, the stack, the sequence, the pending operations, the resources and any field a newer minor
-/// version adds. Format 2's covers the resources array only (verified as before); format 1 has none and is read only
-/// for an import. Throws <see cref="DiagnosticException"/> for a version it does not read or a checksum that does not
+/// taken from it. The resources array's bytes are hashed as they pass, so a compact file's checksum is verified
+/// without writing the resources again. Format 3's checksum covers the header (project, stack, updated, sequence,
+/// pending) and the resources; format 2's the resources only; format 1 has none and is read only for an import. Throws <see cref="DiagnosticException"/> for a version it does not read or a checksum that does not
 /// match, and <see cref="JsonException"/>, <see cref="FormatException"/> or <see cref="InvalidOperationException"/>
 /// when malformed (the caller names the file).
 /// </summary>
@@ -31,25 +30,11 @@ internal sealed class CheckpointReader(Stream stream, Interner interner, string 
     private long _total;
     private JsonReaderState _state;
 
-    // The whole document up to the checksum member (format 3), and the resources array alone (format 2).
-    private IncrementalHash? _documentHash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-    private int _documentFrom;
+    // The resources array's bytes as they pass (both formats' checksums start from them).
     private IncrementalHash? _arrayHash;
     private int _arrayFrom;
 
     public Checkpoint Read()
-    {
-        try
-        {
-            return ReadObject();
-        }
-        finally
-        {
-            _documentHash?.Dispose();
-        }
-    }
-
-    private Checkpoint ReadObject()
     {
         var root = NextToken();
         if (root.TokenType != JsonTokenType.StartObject)
@@ -59,10 +44,9 @@ internal sealed class CheckpointReader(Stream stream, Interner interner, string 
 
         Commit(ref root);
         int? version = null;
-        string? project = null, stack = null, checksum = null, arrayChecksum = null, documentChecksum = null;
+        string? project = null, stack = null, checksum = null, arrayChecksum = null;
         DateTimeOffset? updated = null;
         long? sequence = null;
-        var checksumLast = false;
         var pending = ImmutableArray.CreateBuilder<PendingOperation>();
         ImmutableArray<ResourceState>.Builder? resources = null;
         while (true)
@@ -74,12 +58,11 @@ internal sealed class CheckpointReader(Stream stream, Interner interner, string 
                 break;
             }
 
-            checksumLast = false;
             if (name.ValueTextEquals("resources"u8))
             {
                 Once("resources");
                 Commit(ref name);
-                (resources, arrayChecksum) = ReadResources(hashArray: !forImport && version is null or 2);
+                (resources, arrayChecksum) = ReadResources(hashArray: !forImport);
                 continue;
             }
 
@@ -89,17 +72,6 @@ internal sealed class CheckpointReader(Stream stream, Interner interner, string 
                 Commit(ref name);
                 ReadPending(pending);
                 continue;
-            }
-
-            if (name.ValueTextEquals("checksum"u8) && _documentHash is not null)
-            {
-                // Everything before this member's name (the comma before it included) is what format 3's checksum covers.
-                var at = _start + (int)name.TokenStartIndex;
-                _documentHash.AppendData(_buffer, _documentFrom, at - _documentFrom);
-                documentChecksum = "sha256:" + Convert.ToHexStringLower(_documentHash.GetHashAndReset());
-                _documentHash.Dispose();
-                _documentHash = null;
-                checksumLast = true;
             }
 
             var which = name.GetString()!;
@@ -171,7 +143,8 @@ internal sealed class CheckpointReader(Stream stream, Interner interner, string 
             Sequence = major == 1 ? 0 : sequence ?? throw Missing("sequence"),
             Pending = pending.ToImmutable(),
         };
-        Verify(major, checksum, checksumLast ? documentChecksum : null, arrayChecksum, read);
+        Verify(major, checksum, arrayChecksum, checkpoint);
+        CheckUnique(read);
         return checkpoint;
     }
 
@@ -199,7 +172,7 @@ internal sealed class CheckpointReader(Stream stream, Interner interner, string 
     private int MinimumMajor => forImport ? 1 : 2;
 
     /// <summary>Compares the checksum with what was read: required for state (format 2 and later); not checked for an import, whose file the operator vouches for.</summary>
-    private void Verify(int major, string? checksum, string? documentChecksum, string? arrayChecksum, ImmutableArray<ResourceState> read)
+    private void Verify(int major, string? checksum, string? arrayChecksum, Checkpoint checkpoint)
     {
         if (major == 1 || forImport)
         {
@@ -211,15 +184,36 @@ internal sealed class CheckpointReader(Stream stream, Interner interner, string 
             throw Missing("checksum");
         }
 
+        // A compact file hashes its resources as they were read; one edited or reformatted by hand (an unknown field
+        // inside a resource, another layout) is written canonically again to compare.
+        var read = checkpoint.Resources;
         var matches = major >= 3
-            ? string.Equals(checksum, documentChecksum, StringComparison.Ordinal)
-
-            // Format 2: a compact file hashes as it was read; an indented one must be written compactly again to compare.
+            ? string.Equals(checksum, CheckpointSerializer.Checksum(checkpoint, arrayChecksum ?? string.Empty), StringComparison.Ordinal)
+                || string.Equals(checksum, CheckpointSerializer.Checksum(checkpoint, CheckpointSerializer.ResourcesChecksum(read)), StringComparison.Ordinal)
             : string.Equals(checksum, arrayChecksum, StringComparison.Ordinal)
                 || string.Equals(checksum, CheckpointSerializer.ResourcesChecksum(read), StringComparison.Ordinal);
         if (!matches)
         {
             throw new DiagnosticException(DiagnosticCatalog.ChecksumMismatch(source, "state file"));
+        }
+    }
+
+    /// <summary>Two resources under one id or one URN cannot both be what the stack manages.</summary>
+    private static void CheckUnique(ImmutableArray<ResourceState> resources)
+    {
+        var ids = new HashSet<ArmResourceId>(resources.Length);
+        var urns = new HashSet<string>(resources.Length, StringComparer.Ordinal);
+        foreach (var r in resources)
+        {
+            if (!ids.Add(r.Id))
+            {
+                throw new JsonException($"the id {Cut(r.Id.ToString(), 300)} appears more than once in 'resources'.");
+            }
+
+            if (!urns.Add(r.Urn.Value))
+            {
+                throw new JsonException($"the URN {Cut(r.Urn.Value, 300)} appears more than once in 'resources'.");
+            }
         }
     }
 
@@ -337,7 +331,7 @@ internal sealed class CheckpointReader(Stream stream, Interner interner, string 
         return new PendingOperation(sequence ?? throw Missing("sequence"), operation ?? throw Missing("operation"), resource ?? throw Missing("resource"));
     }
 
-    private static string Cut(string text) => text.Length <= 40 ? text : text[..40] + "…";
+    private static string Cut(string text, int length = 40) => text.Length <= length ? text : text[..length] + "…";
 
     private static string RequiredString(ref Utf8JsonReader r, string name)
     {
@@ -411,12 +405,6 @@ internal sealed class CheckpointReader(Stream stream, Interner interner, string 
         if (_final)
         {
             throw new JsonException(_total == 0 ? "the file is empty (0 bytes)." : "the file ends before the JSON is complete.");
-        }
-
-        if (_documentHash is not null)
-        {
-            _documentHash.AppendData(_buffer, _documentFrom, _start - _documentFrom);
-            _documentFrom = 0;
         }
 
         if (_arrayHash is not null)

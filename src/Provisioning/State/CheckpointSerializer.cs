@@ -10,18 +10,18 @@ namespace Provisioning.State;
 /// <summary>
 /// Writes and reads the checkpoint JSON format (<c>version</c>, <c>minor</c>, <c>project</c>, <c>stack</c>,
 /// <c>updated</c>, <c>sequence</c>, <c>pending[]</c>, <c>resources[]</c>, <c>checksum</c>; docs/state-format.md).
-/// Hand-rolled on Utf8JsonWriter/Utf8JsonReader: no reflection, no document of the whole file. The checksum is the
-/// SHA-256 of every byte before the <c>checksum</c> member, which is last, so the stack, the project, the sequence,
-/// the pending operations and the resources are all covered: a file cut short, edited by accident or copied from
-/// another stack is detected, never silently used.
+/// Hand-rolled on Utf8JsonWriter/Utf8JsonReader: no reflection, no document of the whole file. The checksum covers
+/// every field the format defines — version, project, stack, updated, sequence, pending operations, resources — so a
+/// file cut short, edited by accident or copied from another stack is detected, never silently used; fields a later
+/// minor version adds are skipped by readers and not covered (see <see cref="Checksum(Checkpoint, string)"/>).
 /// </summary>
 public static class CheckpointSerializer
 {
     private const int Slice = 1 << 16;
 
     /// <summary>
-    /// Writes the checkpoint to a stream as compact UTF-8 JSON, in slices. Every byte is hashed as it is written and the
-    /// checksum closes the object, so 100,000 resources are serialised once and never held as one text.
+    /// Writes the checkpoint to a stream as compact UTF-8 JSON, in slices. The resources array is hashed as it is
+    /// written and the checksum follows it, so 100,000 resources are serialised once and never held as one text.
     /// </summary>
     public static void Write(Stream stream, Checkpoint checkpoint)
     {
@@ -40,21 +40,13 @@ public static class CheckpointSerializer
             w.WriteNumber("sequence", checkpoint.Sequence);
             if (!checkpoint.Pending.IsDefaultOrEmpty)
             {
-                w.WriteStartArray("pending");
-                foreach (var p in checkpoint.Pending)
-                {
-                    w.WriteStartObject();
-                    w.WriteNumber("sequence", p.Sequence);
-                    w.WriteString("operation", p.Operation == JournalOperation.Put ? "put" : "delete");
-                    w.WritePropertyName("resource");
-                    ResourceStateJson.Write(w, p.Resource);
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
+                WritePending(w, checkpoint.Pending);
             }
 
-            w.WriteStartArray("resources");
+            // From the '[' to the ']', the bytes are exactly those ResourcesChecksum hashes.
+            w.WritePropertyName("resources");
+            Drain(w, buffer, stream, null);
+            w.WriteStartArray();
             foreach (var r in checkpoint.Resources.IsDefault ? [] : checkpoint.Resources)
             {
                 ResourceStateJson.Write(w, r);
@@ -66,12 +58,55 @@ public static class CheckpointSerializer
 
             w.WriteEndArray();
             Drain(w, buffer, stream, hash);
+            w.WriteString("checksum", Checksum(checkpoint, "sha256:" + Convert.ToHexStringLower(hash.GetHashAndReset())));
+            w.WriteEndObject();
         }
 
-        // The tail is written by hand: the comma belongs to what the checksum covers, the member itself does not.
-        hash.AppendData(","u8);
-        var tail = $",\"checksum\":\"sha256:{Convert.ToHexStringLower(hash.GetHashAndReset())}\"}}";
-        stream.Write(System.Text.Encoding.ASCII.GetBytes(tail));
+        stream.Write(buffer.WrittenSpan);
+    }
+
+    /// <summary>
+    /// Format 3's checksum: <c>sha256:</c> and the SHA-256 of the canonical header — compact
+    /// <c>{"version":3,"project":…,"stack":…,"updated":…,"sequence":…,"pending":[…]}</c> — a newline, and
+    /// <paramref name="resourcesChecksum"/> (<see cref="ResourcesChecksum"/>). It covers every field format 3 defines
+    /// and none a later minor version adds, so an older reader still verifies a newer minor's file.
+    /// </summary>
+    internal static string Checksum(Checkpoint checkpoint, string resourcesChecksum)
+    {
+        var header = new ArrayBufferWriter<byte>(256);
+        using (var w = new Utf8JsonWriter(header))
+        {
+            w.WriteStartObject();
+            w.WriteNumber("version", Checkpoint.FormatVersion);
+            w.WriteString("project", checkpoint.Project);
+            w.WriteString("stack", checkpoint.Stack);
+            w.WriteString("updated", checkpoint.Updated);
+            w.WriteNumber("sequence", checkpoint.Sequence);
+            WritePending(w, checkpoint.Pending.IsDefault ? [] : checkpoint.Pending);
+            w.WriteEndObject();
+        }
+
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(header.WrittenSpan);
+        hash.AppendData("\n"u8);
+        hash.AppendData(System.Text.Encoding.ASCII.GetBytes(resourcesChecksum));
+        return "sha256:" + Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private static void WritePending(Utf8JsonWriter w, ImmutableArray<PendingOperation> pending)
+    {
+        w.WriteStartArray("pending");
+        foreach (var p in pending)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("sequence", p.Sequence);
+            w.WriteString("operation", p.Operation == JournalOperation.Put ? "put" : "delete");
+            w.WritePropertyName("resource");
+            ResourceStateJson.Write(w, p.Resource);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 
     /// <summary>
