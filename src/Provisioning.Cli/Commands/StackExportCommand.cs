@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Provisioning.Cli.Engine;
 using Provisioning.Cli.Rendering;
+using Provisioning.Config;
 using Provisioning.Diagnostics;
 using Provisioning.State;
 using Spectre.Console;
@@ -27,19 +28,39 @@ internal static class StackExportCommand
     private static async Task<int> RunAsync(CliConsole console, string directory, string stack, string? file, CancellationToken cancellationToken)
     {
         var found = StateFiles.FindAll(directory).Where(s => s.Stack == stack).ToList();
-        if (found.Count != 1)
+
+        // With a valid stack file, the state exported is the one every verb reads: its project's, through its backend.
+        var definition = StackLoader.Load(directory, stack).Stack;
+        var folder = new WorkFolder(directory);
+        if (definition is null && found.Count != 1)
         {
-            console.Error.MarkupLineInterpolated($"[red]error:[/] {(found.Count == 0 ? $"stack '{stack}' has no state in {directory} (run up first)" : $"stack '{stack}' has state in {found.Count} projects")}.");
-            return ExitCodes.InvalidInput;
+            return Report(console, new DiagnosticException(DiagnosticCatalog.StateNotFound(folder.Root, stack, null, [.. found.Select(f => f.Path)])));
         }
 
+        var identity = new StateIdentity(definition?.Project ?? found[0].Project, stack);
         byte[] bytes;
         try
         {
             // The replayed state, read like every command reads it: bound to its project and stack, checksums verified.
-            using var store = new LocalFileStateStore(found[0].Path, new StateIdentity(found[0].Project, stack));
-            var checkpoint = await store.ReadAsync(cancellationToken)
-                ?? throw new DiagnosticException(DiagnosticCatalog.StateIoFailed(found[0].Path, "export", "the state file vanished while it was read."));
+            var store = definition is { BackendUrl: { } url } && !url.StartsWith("file:", StringComparison.OrdinalIgnoreCase)
+                ? StateSession.CreateStore(definition, folder)
+                : new LocalFileStateStore(definition is null ? found[0].Path : folder.StatePath(identity.Project, stack), identity);
+            Checkpoint? checkpoint;
+            try
+            {
+                checkpoint = await store.ReadAsync(cancellationToken);
+            }
+            finally
+            {
+                (store as IDisposable)?.Dispose();
+            }
+
+            if (checkpoint is null)
+            {
+                var elsewhere = found.Where(f => f.Project != identity.Project).Select(f => f.Path).ToList();
+                throw new DiagnosticException(DiagnosticCatalog.StateNotFound(folder.StatePath(identity.Project, stack), stack, identity.Project, elsewhere));
+            }
+
             using var buffer = new MemoryStream();
             CheckpointSerializer.Write(buffer, checkpoint);
             buffer.WriteByte((byte)'\n');

@@ -20,6 +20,7 @@ namespace Provisioning.Diagnostics;
 // | PRV110 | error | input       | a saved plan file is not a plan                                                |
 // | PRV111 | error | input       | a file given to 'stack import' cannot be the stack's state                     |
 // | PRV112 | error | input       | a checkpoint of another stack was about to be written into this stack's state  |
+// | PRV113 | error | input       | the stack has no state to export (or only another project's: a renamed project) |
 
 /// <summary>The state part of the catalogue: state files, journals, locks and saved plans.</summary>
 public static partial class DiagnosticCatalog
@@ -73,6 +74,12 @@ public static partial class DiagnosticCatalog
     /// <summary>PRV112: a checkpoint of another stack was about to be written into this stack's state.</summary>
     public static Diagnostic ForeignWrite(string file, string boundTo, string expected) =>
         Error(SourceSpan.WholeFile(file), "PRV112", $"Refused to write the state of {boundTo} into '{file}', the state of {expected}; nothing was written.");
+
+    /// <summary>PRV113: the stack has no state of this project; <paramref name="elsewhere"/> lists state files of other projects for it.</summary>
+    public static Diagnostic StateNotFound(string where, string stack, string? project, IReadOnlyCollection<string> elsewhere) =>
+        Error(SourceSpan.WholeFile(where), "PRV113", (project is null ? $"Stack '{stack}' has no state" : $"Stack '{stack}' of project '{project}' has no state")
+            + (elsewhere.Count == 0 ? " (run 'provision up' first)." : $"; state of the same stack name was found for another project at {string.Join(", ", elsewhere.Take(5))} (was the project renamed? Rename its folder under .provision/stacks back, or import it with 'provision stack import').")
+            + " Nothing was exported.");
 
     private static string Cut(string text)
     {
