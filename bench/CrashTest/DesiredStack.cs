@@ -97,7 +97,8 @@ internal sealed class DesiredStack(int registrations, Random random)
             yaml.Append(CultureInfo.InvariantCulture, $"    {key}: {{ subscriptionId: {SubscriptionId}, resourceGroup: {ResourceGroup}, name: {name} }}\n");
         }
 
-        yaml.Append("  crash:tenants:\n");
+        // An empty section is written as {}: a tenants key with nothing under it is refused as a cut-off file.
+        yaml.Append(_tenants.Count == 0 ? "  crash:tenants: {}\n" : "  crash:tenants:\n");
         foreach (var (tenant, mask) in _tenants)
         {
             var keys = Enumerable.Range(0, Registrations.Count).Where(r => (mask & (1 << r)) != 0).Select(r => Registrations[r].Key);

@@ -94,7 +94,8 @@ internal sealed class ScaleProject : IDisposable
             yaml.Append(CultureInfo.InvariantCulture, $"    r{r}:\n      subscriptionId: {RegistrationSubscription(r)}\n      resourceGroup: azurestack\n      name: {RegistrationName(r)}\n");
         }
 
-        yaml.Append(CultureInfo.InvariantCulture, $"  {Project}:tenants:\n");
+        // An empty section is written as {}: a tenants key with nothing under it is refused as a cut-off file.
+        yaml.Append(CultureInfo.InvariantCulture, $"  {Project}:tenants:{(tenants == 0 ? " {}" : string.Empty)}\n");
         for (var t = 0; t < tenants; t++)
         {
             yaml.Append(CultureInfo.InvariantCulture, $"    t{t}:\n      tenantId: {TenantId(t)}\n      subscriptionId: {TenantSubscription(t)}\n      registrations: [{keys}]\n");

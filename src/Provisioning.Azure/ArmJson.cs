@@ -11,6 +11,7 @@ namespace Provisioning.Azure;
 internal static class ArmJson
 {
     private const int MaxQuotedBodyLength = 300;
+    private const int MaxDecodedBodyLength = 4096;
 
     /// <summary>Writes <c>{"properties":{...}}</c>.</summary>
     public static byte[] WriteBody(ImmutableSortedDictionary<string, string> properties)
@@ -62,14 +63,17 @@ internal static class ArmJson
         return new ObservedResource(id, string.IsNullOrEmpty(type) ? id.ResourceType : type, properties.ToImmutable());
     }
 
-    /// <summary>Reads ARM's <c>{"error":{"code","message"}}</c>, or quotes the start of a body that is not ARM JSON.</summary>
+    /// <summary>
+    /// Reads ARM's <c>{"error":{"code","message"}}</c> (the message cut to one line of 300 characters), or quotes the start of
+    /// a body that is not ARM JSON (HTML, text, truncated JSON); the code falls back to the <c>x-ms-error-code</c> header.
+    /// </summary>
     public static (string? Code, string? Message) ReadError(Response response)
     {
         var headerCode = response.Headers.TryGetValue("x-ms-error-code", out var fromHeader) ? fromHeader : null;
         var body = response.Content.ToMemory();
         if (body.IsEmpty)
         {
-            return (headerCode, string.IsNullOrEmpty(response.ReasonPhrase) ? null : response.ReasonPhrase);
+            return (headerCode, NullIfEmpty(response.ReasonPhrase));
         }
 
         try
@@ -84,7 +88,7 @@ internal static class ArmJson
                 var message = StringOf(error, "message");
                 if (code is not null || message is not null)
                 {
-                    return (code ?? headerCode, message);
+                    return (code ?? headerCode, message is null ? null : Quote(message));
                 }
             }
         }
@@ -93,14 +97,20 @@ internal static class ArmJson
             // Not JSON (a proxy's HTML page, plain text): quote it below.
         }
 
-        return (headerCode, Quote(response.Content.ToString()));
+        // Only the start of a body that is not ARM JSON is quoted: a proxy's 10 MB page must not be decoded whole.
+        var start = body.Length <= MaxDecodedBodyLength ? body : body[..MaxDecodedBodyLength];
+        var quoted = Quote(System.Text.Encoding.UTF8.GetString(start.Span));
+        return (headerCode, quoted.Length > 0 ? quoted : NullIfEmpty(response.ReasonPhrase));
     }
 
-    private static string Quote(string text)
+    /// <summary>One line of at most 300 characters: what an error message quotes from a remote answer.</summary>
+    public static string Quote(string text)
     {
         var oneLine = string.Join(' ', text.Split((char[])['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         return oneLine.Length <= MaxQuotedBodyLength ? oneLine : string.Concat(oneLine.AsSpan(0, MaxQuotedBodyLength), "…");
     }
+
+    private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
 
     private static string? StringOf(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

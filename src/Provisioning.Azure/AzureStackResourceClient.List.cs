@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Azure.Core;
+using Provisioning.Diagnostics;
 using Provisioning.Execution;
 using Provisioning.Model;
 
@@ -10,7 +11,9 @@ public sealed partial class AzureStackResourceClient
 {
     /// <summary>
     /// GETs <c>{parent}/{childType}</c> and streams its items page by page, following <c>nextLink</c> until it is absent;
-    /// a page without <c>value</c> is empty, and a <c>nextLink</c> to another host is refused.
+    /// a page without <c>value</c> is empty, and a <c>nextLink</c> to another host is refused. A missing parent is an
+    /// <see cref="ArmRequestException"/> with <see cref="ResourceProviderException.ResourceMissing"/> set; a 404 whose ARM
+    /// code does not say so is a <see cref="DiagnosticException"/> (PRV128), never taken for a missing parent.
     /// </summary>
     public IAsyncEnumerable<ObservedResource> ListAsync(ArmResourceId parent, string childType, string apiVersion, CancellationToken cancellationToken = default) =>
         ListAsync(parent, childType, apiVersion, null, cancellationToken);
@@ -42,7 +45,14 @@ public sealed partial class AzureStackResourceClient
         var response = await SendAsync(message, path, cancellationToken).ConfigureAwait(false);
         if (response.Status != 200)
         {
-            throw Failure(message, path);
+            var failure = Failure(message, path);
+            if (failure.Status == 404 && !failure.ResourceMissing)
+            {
+                // Not "no such registration": a caller that took any 404 for that would forget every mapping under it.
+                throw new DiagnosticException(DiagnosticCatalog.EndpointDoesNotServe($"'{path[..path.LastIndexOf('/')]}'", failure.Message), failure);
+            }
+
+            throw failure;
         }
 
         if (response.Content.ToMemory().IsEmpty)
@@ -54,7 +64,7 @@ public sealed partial class AzureStackResourceClient
         if (page.NextLink is { } link && Uri.Compare(link, Endpoint, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0)
         {
             throw new ArmRequestException("GET", path, response.Status, null,
-                $"the nextLink points to another host ({link.GetLeftPart(UriPartial.Authority)}); the token is sent only to {Endpoint.GetLeftPart(UriPartial.Authority)}",
+                $"the nextLink points to another host ({SafeUri.Server(link)}); the token is sent only to {SafeUri.Server(Endpoint)}",
                 RequestIdOf(response));
         }
 

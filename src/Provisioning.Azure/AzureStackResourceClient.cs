@@ -12,13 +12,19 @@ namespace Provisioning.Azure;
 
 /// <summary>
 /// The ARM client: reads and writes resources over one Azure.Core <see cref="HttpPipeline"/> (bearer token,
-/// retries honouring Retry-After, request ids, redacted logging) and turns every failure into an <see cref="ArmRequestException"/>.
+/// retries honouring Retry-After, request ids, redacted logging). An ARM error answer becomes an <see cref="ArmRequestException"/>
+/// (status, ARM code, ARM message, request id); a failure of the environment that every request would meet (no token, an
+/// untrusted certificate, a host that cannot be reached, a 404 listing a registration that the endpoint does not serve)
+/// becomes a <see cref="Diagnostics.DiagnosticException"/>; nothing else escapes but the caller's cancellation.
 /// </summary>
 public sealed partial class AzureStackResourceClient : IResourceProvider
 {
     private readonly HttpPipeline _pipeline;
     private readonly string _endpointBase;
     private readonly string _defaultApiVersion;
+    private readonly TimeProvider _time;
+    private readonly string _tokenScope;
+    private readonly string _credentialName;
 
     /// <summary>
     /// Creates the client; throws <see cref="ArgumentException"/> for an endpoint that is neither HTTPS nor plain HTTP to
@@ -32,14 +38,19 @@ public sealed partial class AzureStackResourceClient : IResourceProvider
         if (!string.Equals(endpoint.Scheme, Uri.UriSchemeHttps, StringComparison.OrdinalIgnoreCase) && !Loopback.IsPlainHttp(endpoint))
         {
             throw new ArgumentException(
-                $"The ARM endpoint '{endpoint}' must use HTTPS; plain HTTP is accepted only on loopback (the emulator).",
+                $"The ARM endpoint '{SafeUri.WithPath(endpoint)}' must use HTTPS; plain HTTP is accepted only on loopback (the emulator).",
                 nameof(options));
+        }
+
+        if (endpoint.UserInfo.Length > 0)
+        {
+            throw new ArgumentException("The ARM endpoint must not carry user information (a password in the URL); sign in with a credential.", nameof(options));
         }
 
         if ((options.TrustedServerCertificate is not null || options.TrustedServerCertificateThumbprint is not null) && !Loopback.Is(endpoint))
         {
             throw new ArgumentException(
-                $"A trusted server certificate is accepted only for a loopback endpoint (the local emulator), not for '{endpoint}'.",
+                $"A trusted server certificate is accepted only for a loopback endpoint (the local emulator), not for '{SafeUri.WithPath(endpoint)}'.",
                 nameof(options));
         }
 
@@ -52,6 +63,9 @@ public sealed partial class AzureStackResourceClient : IResourceProvider
         ArgumentNullException.ThrowIfNull(options.TimeProvider, nameof(options));
         ArgumentNullException.ThrowIfNull(options.Pacing, nameof(options));
         options.Pacing.Validate();
+        _time = options.TimeProvider;
+        _tokenScope = options.TokenScope;
+        _credentialName = credential is KindCredential named ? named.Kind : credential.GetType().Name;
         _pipeline = BuildPipeline(credential, options);
     }
 
@@ -96,30 +110,40 @@ public sealed partial class AzureStackResourceClient : IResourceProvider
             : ReadBody(message, path, body => ArmJson.ReadResource(body, id));
     }
 
-    /// <summary>DELETEs the resource; 200, 204 and 404 (already gone) all succeed.</summary>
+    /// <summary>
+    /// DELETEs the resource; 200, 204 and a 404 whose ARM code says it (or its parent) does not exist all succeed. A 404
+    /// with any other code (a wrong endpoint, an unregistered provider) fails like every other error.
+    /// </summary>
     public async Task DeleteAsync(ArmResourceId id, string apiVersion, CancellationToken cancellationToken = default)
     {
         var path = id.ToString();
         using var message = CreateMessage(RequestMethod.Delete, UriOf(path, apiVersion));
         var response = await SendAsync(message, path, cancellationToken).ConfigureAwait(false);
-        if (response.Status is not (200 or 204 or 404))
+        if (response.Status is 200 or 204)
         {
-            throw Failure(message, path);
+            return;
+        }
+
+        var failure = Failure(message, path);
+        if (!failure.ResourceMissing)
+        {
+            throw failure;
         }
     }
 
-    /// <summary>GETs the resource, or null on 404.</summary>
+    /// <summary>GETs the resource, or null on a 404 whose ARM code says it (or its parent) does not exist; any other 404 fails.</summary>
     public async Task<ObservedResource?> GetAsync(ArmResourceId id, string apiVersion, CancellationToken cancellationToken = default)
     {
         var path = id.ToString();
         using var message = CreateMessage(RequestMethod.Get, UriOf(path, apiVersion));
         var response = await SendAsync(message, path, cancellationToken).ConfigureAwait(false);
-        return response.Status switch
+        if (response.Status == 200)
         {
-            200 => ReadBody(message, path, body => ArmJson.ReadResource(body, id)),
-            404 => null,
-            _ => throw Failure(message, path),
-        };
+            return ReadBody(message, path, body => ArmJson.ReadResource(body, id));
+        }
+
+        var failure = Failure(message, path);
+        return failure.ResourceMissing ? null : throw failure;
     }
 
     // Per retry, in this order: wait for a pacing token (retries cost tokens too), authenticate, log the attempt.
@@ -142,7 +166,7 @@ public sealed partial class AzureStackResourceClient : IResourceProvider
         // Azure.Core builds its retry policy from ClientOptions.RetryPolicy; ours waits on the options' clock. The
         // caller's options are left as they were, so the same options can build another client.
         var chosen = options.RetryPolicy;
-        options.RetryPolicy = chosen ?? TimeProviderRetryPolicy.From(options.Retry, options.TimeProvider);
+        options.RetryPolicy = chosen ?? TimeProviderRetryPolicy.From(options.Retry, options.TimeProvider, options.MaxRetriesWithoutResponse, options.MaxRetryAfter);
         try
         {
             return HttpPipelineBuilder.Build(options, [], [.. perRetry], null);
@@ -179,7 +203,7 @@ public sealed partial class AzureStackResourceClient : IResourceProvider
         {
             return read();
         }
-        catch (Exception e) when (e is JsonException or FormatException)
+        catch (Exception e) when (e is JsonException or FormatException or ArgumentException or InvalidOperationException)
         {
             throw new ArmRequestException(message.Request.Method.Method, path, message.Response.Status, null,
                 $"the response is not a valid ARM body: {e.Message}", RequestIdOf(message.Response), e);

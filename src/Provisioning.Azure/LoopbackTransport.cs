@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -8,6 +9,8 @@ namespace Provisioning.Azure;
 /// <summary>Builds the transport that trusts one self-signed certificate, from loopback hosts only.</summary>
 internal static class LoopbackTransport
 {
+    private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdefABCDEF");
+
     /// <summary>
     /// A transport that accepts <paramref name="certificate"/> (SHA-256 thumbprint match) from a loopback host
     /// and nothing else there; any other host still needs a certificate the system trusts.
@@ -45,20 +48,28 @@ internal static class LoopbackTransport
         return new HttpClientTransport(handler);
     }
 
+    /// <summary>What is wrong with <paramref name="thumbprint"/> as a SHA-1 or SHA-256 hex thumbprint, or null when nothing is.</summary>
+    public static string? ProblemWith(string thumbprint)
+    {
+        ArgumentNullException.ThrowIfNull(thumbprint);
+        var bad = thumbprint.AsSpan().IndexOfAnyExcept(HexDigits);
+        if (bad >= 0)
+        {
+            return $"character {bad + 1} is not a hex digit";
+        }
+
+        return thumbprint.Length is 40 or 64 ? null : $"it has {thumbprint.Length} hex digits, not 40 (SHA-1) or 64 (SHA-256)";
+    }
+
     /// <summary>The hash a thumbprint of this length was made with.</summary>
     private static HashAlgorithmName AlgorithmOf(string thumbprint)
     {
         ArgumentNullException.ThrowIfNull(thumbprint);
-        if (!thumbprint.All(char.IsAsciiHexDigit))
+        if (ProblemWith(thumbprint) is { } problem)
         {
-            throw new ArgumentException("A certificate thumbprint must be hexadecimal digits only.", nameof(thumbprint));
+            throw new ArgumentException($"A certificate thumbprint is 40 (SHA-1) or 64 (SHA-256) hex digits: {problem}.", nameof(thumbprint));
         }
 
-        return thumbprint.Length switch
-        {
-            40 => HashAlgorithmName.SHA1,
-            64 => HashAlgorithmName.SHA256,
-            _ => throw new ArgumentException($"A certificate thumbprint is 40 (SHA-1) or 64 (SHA-256) hex digits, not {thumbprint.Length}.", nameof(thumbprint)),
-        };
+        return thumbprint.Length == 40 ? HashAlgorithmName.SHA1 : HashAlgorithmName.SHA256;
     }
 }

@@ -137,5 +137,69 @@ public sealed class PersistenceTests : IDisposable
         Assert.Equal(1, emulator.Store.DataFileSaveCount);
     }
 
+    [Fact]
+    public async Task Every_acknowledged_put_and_delete_is_in_the_data_file_when_the_host_is_disposed_at_once()
+    {
+        // An interval far longer than the test: only the final flush can have written these changes.
+        var options = new ArmEmulatorOptions { DataFile = DataFile, SaveInterval = TimeSpan.FromHours(1), Throttling = { Enabled = false } };
+        var registration = TestRegistration.NewUnique();
+        var kept = new List<string>();
+        await using (var emulator = await ArmEmulator.StartAsync(options))
+        {
+            using var client = new ArmTestClient(emulator);
+            using (var created = await client.PutRegistrationAsync(registration))
+            {
+                created.EnsureSuccessStatusCode();
+            }
+
+            var all = Enumerable.Range(0, 300).Select(_ => Ids.New()).ToList();
+            await Task.WhenAll(all.Select(async id =>
+            {
+                using var put = await client.PutMappingAsync(registration, id, Ids.New());
+                put.EnsureSuccessStatusCode();
+            }));
+            foreach (var id in all.Take(100))
+            {
+                using var delete = await client.DeleteAsync(registration.CustomerSubscriptionPath(id));
+                delete.EnsureSuccessStatusCode();
+            }
+
+            kept.AddRange(all.Skip(100));
+        }
+
+        await using var restarted = await ArmEmulator.StartAsync(new ArmEmulatorOptions { DataFile = DataFile });
+
+        Assert.Equal(kept.Order(StringComparer.Ordinal), restarted.Store.GetAllMappings().Select(m => m.CustomerSubscriptionId).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task When_the_process_ends_without_dispose_pending_changes_are_written()
+    {
+        var options = new ArmEmulatorOptions { DataFile = DataFile, SaveInterval = TimeSpan.FromHours(1), TimeProvider = FakeClock.New() };
+        await using var emulator = await ArmEmulator.StartAsync(options);
+        var registration = emulator.Store.SeedRegistration(Ids.New(), "azurestack", "west");
+        emulator.Store.SeedMappings(registration.SubscriptionId, "azurestack", "west", [(Ids.New(), Ids.New())]);
+        var before = File.Exists(DataFile);
+
+        // What AppDomain.ProcessExit (SIGTERM, Environment.Exit, the end of Main) and an unhandled exception call.
+        emulator.Store.OnProcessEnding();
+
+        Assert.False(before);
+        var saved = JsonDocument.Parse(await File.ReadAllTextAsync(DataFile)).RootElement.GetProperty("registrations")[0];
+        Assert.Equal(1, saved.GetProperty("customerSubscriptions").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_change_acknowledged_after_the_saver_closed_is_written_at_once()
+    {
+        var options = new ArmEmulatorOptions { DataFile = DataFile, SaveInterval = TimeSpan.FromHours(1), TimeProvider = FakeClock.New() };
+        await using var emulator = await ArmEmulator.StartAsync(options);
+        emulator.Store.OnProcessEnding();
+
+        emulator.Store.SeedRegistration(Ids.New(), "azurestack", "late");
+
+        Assert.Equal("late", JsonDocument.Parse(await File.ReadAllTextAsync(DataFile)).RootElement.GetProperty("registrations")[0].GetProperty("name").GetString());
+    }
+
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 }

@@ -4,6 +4,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Azure.Core.Diagnostics;
 using Provisioning.Azure.Tests.Fakes;
+using Provisioning.Diagnostics;
 using Provisioning.Model;
 
 namespace Provisioning.Azure.Tests;
@@ -107,25 +108,34 @@ public sealed class AzureStackResourceClientLoopbackTests(LoopbackCertificates c
     }
 
     [Fact]
-    public async Task A_server_certificate_other_than_the_trusted_one_is_refused()
+    public async Task A_server_certificate_other_than_the_trusted_one_is_refused_at_once()
     {
-        var client = Client(trusted: certificates.Other);
+        var attempts = new List<string>();
+        var client = Client(trusted: certificates.Other, log: attempts.Add, maxRetries: 10);
 
-        var error = await Assert.ThrowsAsync<ArmRequestException>(() => client.GetAsync(RegistrationId("azurestack-cloud1").Child("customerSubscriptions", "x"), "2017-06-01"));
+        var error = await Assert.ThrowsAsync<DiagnosticException>(() => client.GetAsync(RegistrationId("azurestack-cloud1").Child("customerSubscriptions", "x"), "2017-06-01"));
 
-        Assert.Equal(0, error.Status);
+        var diagnostic = Assert.Single(error.Diagnostics);
+        Assert.Equal(("PRV126", DiagnosticOrigin.Environment), (diagnostic.Code, diagnostic.Origin));
+        Assert.Contains("RemoteCertificateValidationCallback", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Single(attempts);
         Assert.Empty(_server.Requests);
     }
 
     [Fact]
-    public async Task Without_a_trusted_certificate_the_self_signed_one_is_refused()
+    public async Task Without_a_trusted_certificate_the_self_signed_one_is_refused_at_once_naming_what_to_set()
     {
-        var client = Client(trustNothing: true);
+        var attempts = new List<string>();
+        var client = Client(trustNothing: true, log: attempts.Add, maxRetries: 10);
 
-        var error = await Assert.ThrowsAsync<ArmRequestException>(() => client.GetAsync(RegistrationId("azurestack-cloud1").Child("customerSubscriptions", "x"), "2017-06-01"));
+        var error = await Assert.ThrowsAsync<DiagnosticException>(() => client.PutAsync(RegistrationId("azurestack-cloud1").Child("customerSubscriptions", "x"), "2017-06-01", TenantProperties("t")));
 
-        Assert.Equal(0, error.Status);
-        Assert.Contains("could not reach https://127.0.0.1:", error.Message, StringComparison.Ordinal);
+        var diagnostic = Assert.Single(error.Diagnostics);
+        Assert.Equal(("PRV126", DiagnosticOrigin.Environment), (diagnostic.Code, diagnostic.Origin));
+        Assert.StartsWith($"The certificate of https://127.0.0.1:{_server.Endpoint.Port} is not trusted: ", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Contains("SSL_CERT_FILE", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Contains("PROVISION_TRUST_CERT_THUMBPRINT", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Single(attempts);
         Assert.Empty(_server.Requests);
     }
 
@@ -151,10 +161,10 @@ public sealed class AzureStackResourceClientLoopbackTests(LoopbackCertificates c
         Assert.DoesNotContain(Token, text, StringComparison.Ordinal);
     }
 
-    private AzureStackResourceClient Client(StaticTokenCredential? credential = null, X509Certificate2? trusted = null, bool trustNothing = false)
+    private AzureStackResourceClient Client(StaticTokenCredential? credential = null, X509Certificate2? trusted = null, bool trustNothing = false, Action<string>? log = null, int maxRetries = 1)
     {
-        var options = new AzureStackClientOptions(_server.Endpoint);
-        options.Retry.MaxRetries = 1;
+        var options = new AzureStackClientOptions(_server.Endpoint) { HttpLog = log };
+        options.Retry.MaxRetries = maxRetries;
         options.Retry.Delay = TimeSpan.FromMilliseconds(1);
         if (!trustNothing)
         {

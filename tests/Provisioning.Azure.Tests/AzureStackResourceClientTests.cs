@@ -59,7 +59,7 @@ public sealed class AzureStackResourceClientTests
     [Fact]
     public async Task An_empty_api_version_is_sent_as_the_default_2017_06_01()
     {
-        var (client, handler) = ClientAnswering(_ => CannedHandler.Empty(HttpStatusCode.NotFound));
+        var (client, handler) = ClientAnswering(_ => CannedHandler.Json(HttpStatusCode.NotFound, """{"error":{"code":"ResourceNotFound","message":"gone"}}"""));
 
         await client.GetAsync(MappingId, string.Empty);
 
@@ -67,12 +67,15 @@ public sealed class AzureStackResourceClientTests
     }
 
     [Theory]
-    [InlineData(HttpStatusCode.OK)]
-    [InlineData(HttpStatusCode.NoContent)]
-    [InlineData(HttpStatusCode.NotFound)]
-    public async Task Delete_succeeds_on_200_204_and_404(HttpStatusCode status)
+    [InlineData(HttpStatusCode.OK, null)]
+    [InlineData(HttpStatusCode.NoContent, null)]
+    [InlineData(HttpStatusCode.NotFound, "ResourceNotFound")]
+    [InlineData(HttpStatusCode.NotFound, "ParentResourceNotFound")]
+    public async Task Delete_succeeds_on_200_204_and_a_404_saying_the_resource_is_gone(HttpStatusCode status, string? code)
     {
-        var (client, handler) = ClientAnswering(_ => CannedHandler.Empty(status));
+        var (client, handler) = ClientAnswering(_ => code is null
+            ? CannedHandler.Empty(status)
+            : CannedHandler.Json(status, $$$"""{"error":{"code":"{{{code}}}","message":"gone"}}"""));
 
         await client.DeleteAsync(MappingId, "2017-06-01");
 
@@ -210,14 +213,15 @@ public sealed class AzureStackResourceClientTests
     }
 
     [Fact]
-    public async Task A_connection_failure_becomes_an_exception_with_status_0()
+    public async Task A_connection_failure_becomes_an_exception_with_status_0_the_tries_and_the_time()
     {
-        var (client, _) = ClientAnswering(_ => throw new HttpRequestException("Connection refused"));
+        var (client, _) = ClientAnswering(_ => throw new HttpRequestException("The response ended prematurely."));
 
         var error = await Assert.ThrowsAsync<ArmRequestException>(() => client.GetAsync(MappingId, "2017-06-01"));
 
         Assert.Equal(0, error.Status);
-        Assert.Equal($"GET {MappingId} failed: no response: could not reach https://management.example.test: Connection refused", error.Message);
+        Assert.StartsWith($"GET {MappingId} failed: no response: https://management.example.test gave no answer after 1 attempt in ", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith(" s: The response ended prematurely.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

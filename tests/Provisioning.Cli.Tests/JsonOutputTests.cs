@@ -18,7 +18,7 @@ public sealed class JsonOutputTests : IDisposable
         Assert.Empty(await Schemas.ValidateAsync("plan-output.schema.json", output));
         using var doc = JsonDocument.Parse(output);
         var root = doc.RootElement;
-        Assert.Equal("1.0", root.GetProperty("format_version").GetString());
+        Assert.Equal("1.1", root.GetProperty("format_version").GetString());
         Assert.Equal("preview", root.GetProperty("operation").GetString());
         var changes = root.GetProperty("resource_changes").EnumerateArray().ToList();
         Assert.Equal(5, changes.Count);

@@ -46,7 +46,8 @@ internal static class CustomerSubscriptionEndpoints
             return ArmErrors.ParentResourceNotFound(registrationName);
         }
 
-        if (!Guid.TryParse(customerSubscriptionName, out _))
+        // Exactly the 36-character form: Guid.TryParse would also take braces, 32 bare digits or surrounding whitespace.
+        if (!ArmNames.IsGuid(customerSubscriptionName))
         {
             return ArmErrors.InvalidCustomerSubscriptionId(customerSubscriptionName);
         }
@@ -68,7 +69,7 @@ internal static class CustomerSubscriptionEndpoints
             }
 
             var tenant = RequestBody.StringProperty(properties.Value, "tenantId");
-            if (!Guid.TryParse(tenant, out _))
+            if (!ArmNames.IsGuid(tenant))
             {
                 return ArmErrors.InvalidTenantId(tenant);
             }

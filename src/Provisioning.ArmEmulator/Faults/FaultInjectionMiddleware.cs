@@ -27,6 +27,7 @@ internal sealed class FaultInjectionMiddleware(RequestDelegate next, FaultPlan p
                 await ArmErrors.TooManyRequests().ExecuteAsync(context);
                 break;
             case EmulatorFault.DroppedConnection:
+                RequestOutcome.Of(context).Record?.Invoke();
                 context.Abort();
                 break;
             case EmulatorFault.Delayed:
@@ -36,6 +37,7 @@ internal sealed class FaultInjectionMiddleware(RequestDelegate next, FaultPlan p
                 // The answer goes nowhere, so nothing reaches the caller before the abort.
                 context.Response.Body = Stream.Null;
                 await next(context);
+                RequestOutcome.Of(context).Record?.Invoke();
                 context.Abort();
                 break;
             default:

@@ -28,6 +28,21 @@ internal static class ArmErrors
         StatusCodes.Status401Unauthorized, "AuthenticationFailedInvalidHeader",
         "Authentication failed. The 'Authorization' header is provided in an invalid format.");
 
+    /// <summary>400: the subscription id in the path is not a GUID; ARM's wording.</summary>
+    public static JsonHttpResult<ArmErrorResponse> InvalidSubscriptionId(string subscriptionId) => Error(
+        StatusCodes.Status400BadRequest, "InvalidSubscriptionId",
+        $"The provided subscription identifier '{ArmNames.Quote(subscriptionId)}' is malformed or invalid.");
+
+    /// <summary>400: the resource group name in the path breaks ARM's rules.</summary>
+    public static JsonHttpResult<ArmErrorResponse> InvalidResourceGroupName(string name, string problem) => Error(
+        StatusCodes.Status400BadRequest, "InvalidResourceGroupName",
+        $"The resource group name '{ArmNames.Quote(name)}' is invalid: {problem}.");
+
+    /// <summary>400: a resource name in the path breaks ARM's rules (arm-api.md §3.4).</summary>
+    public static JsonHttpResult<ArmErrorResponse> InvalidResourceName(string name, string problem) => Error(
+        StatusCodes.Status400BadRequest, "InvalidResourceName",
+        $"The resource name '{ArmNames.Quote(name)}' is invalid: {problem}.");
+
     /// <summary>404: the resource does not exist under an existing parent.</summary>
     public static JsonHttpResult<ArmErrorResponse> ResourceNotFound(string typeAndName, string resourceGroup) => Error(
         StatusCodes.Status404NotFound, "ResourceNotFound",
@@ -56,12 +71,12 @@ internal static class ArmErrors
     /// <summary>400: <c>properties.tenantId</c> is not a GUID.</summary>
     public static JsonHttpResult<ArmErrorResponse> InvalidTenantId(string? tenantId) => Error(
         StatusCodes.Status400BadRequest, "InvalidTenantId",
-        $"The tenant id '{tenantId}' is not valid. It must be a GUID.");
+        $"The tenant id '{(tenantId is null ? null : ArmNames.Quote(tenantId))}' is not valid. It must be a GUID.");
 
     /// <summary>400: the customer subscription name is not a subscription id.</summary>
     public static JsonHttpResult<ArmErrorResponse> InvalidCustomerSubscriptionId(string name) => Error(
         StatusCodes.Status400BadRequest, "InvalidCustomerSubscriptionId",
-        $"The customer subscription id '{name}' is not a valid Azure subscription id.");
+        $"The customer subscription id '{ArmNames.Quote(name)}' is not a valid Azure subscription id.");
 
     /// <summary>400: the registration location is not <c>global</c>.</summary>
     public static JsonHttpResult<ArmErrorResponse> LocationNotAvailable(string? location) => Error(

@@ -19,17 +19,25 @@ internal sealed class ArmHeadersMiddleware(RequestDelegate next, EmulatorRequest
         }
 
         var outcome = RequestOutcome.Of(context);
+        var recorded = 0;
+        outcome.Record = () =>
+        {
+            if (Interlocked.Exchange(ref recorded, 1) == 0)
+            {
+                log.Record(new EmulatorRequest(request.Method, request.Path.Value ?? "/", outcome.Dropped ? 0 : context.Response.StatusCode)
+                {
+                    Fault = outcome.Fault,
+                    Throttled = outcome.Throttled,
+                });
+            }
+        };
         try
         {
             await next(context);
         }
         finally
         {
-            log.Record(new EmulatorRequest(request.Method, request.Path.Value ?? "/", outcome.Dropped ? 0 : context.Response.StatusCode)
-            {
-                Fault = outcome.Fault,
-                Throttled = outcome.Throttled,
-            });
+            outcome.Record();
         }
     }
 }

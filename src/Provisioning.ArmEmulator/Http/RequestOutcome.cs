@@ -9,6 +9,12 @@ internal sealed class RequestOutcome
     /// <summary>Gets or sets a value indicating whether the throttle refused the request with 429.</summary>
     public bool Throttled { get; set; }
 
+    /// <summary>
+    /// Gets or sets what writes the request to the log, at most once; a fault that aborts the connection calls it first,
+    /// so the log already holds the request when the caller sees the connection drop.
+    /// </summary>
+    public Action? Record { get; set; }
+
     /// <summary>Gets a value indicating whether the connection was aborted, so no status reached the caller.</summary>
     public bool Dropped => Fault is EmulatorFault.DroppedConnection or EmulatorFault.DroppedAfterCommit;
 

@@ -1,9 +1,14 @@
 namespace Provisioning.ArmEmulator;
 
-/// <summary>Saves the store to its data file at most once per interval, always atomically, and on close.</summary>
+/// <summary>
+/// Saves the store to its data file at most once per interval, always atomically, and on close — and on every way out of
+/// the process that runs code (normal exit, <c>Environment.Exit</c>, SIGTERM, an unhandled exception), so a write the
+/// emulator acknowledged is never lost with the process.
+/// </summary>
 /// <remarks>
 /// A change marks the state dirty and arms a timer if none is armed; the timer writes one snapshot holding
-/// every change made so far. With a zero interval every change is written before the request is answered.
+/// every change made so far. With a zero interval every change is written before the request is answered, and so is a
+/// change that arrives after <see cref="Close"/> (a request still in flight while the host stops).
 /// </remarks>
 internal sealed class DataFileSaver
 {
@@ -28,6 +33,10 @@ internal sealed class DataFileSaver
         {
             _timer = time.CreateTimer(_ => OnTimer(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         }
+
+        // The embedded emulator lives inside another program, which may end without disposing it (a signal, Exit).
+        AppDomain.CurrentDomain.ProcessExit += OnProcessEnding;
+        AppDomain.CurrentDomain.UnhandledException += OnProcessEnding;
     }
 
     /// <summary>Gets the number of times the data file was written.</summary>
@@ -39,9 +48,9 @@ internal sealed class DataFileSaver
         lock (_gate)
         {
             _dirty = true;
-            if (_timer is not null)
+            if (_timer is not null && !_closed)
             {
-                if (!_armed && !_closed)
+                if (!_armed)
                 {
                     _armed = true;
                     _timer.Change(_interval, Timeout.InfiniteTimeSpan);
@@ -86,7 +95,7 @@ internal sealed class DataFileSaver
         }
     }
 
-    /// <summary>Stops the timer and writes what is pending.</summary>
+    /// <summary>Stops the timer and writes what is pending; a later change is written at once.</summary>
     public void Close()
     {
         lock (_gate)
@@ -94,8 +103,27 @@ internal sealed class DataFileSaver
             _closed = true;
         }
 
+        AppDomain.CurrentDomain.ProcessExit -= OnProcessEnding;
+        AppDomain.CurrentDomain.UnhandledException -= OnProcessEnding;
         _timer?.Dispose();
         Flush();
+    }
+
+    /// <summary>The process is ending: write what is pending, as <see cref="Close"/> would have.</summary>
+    internal void OnProcessEnding(object? sender, EventArgs e)
+    {
+        try
+        {
+            Close();
+        }
+        catch (IOException)
+        {
+            // Nothing can be reported from here: the process is on its way out.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // As above.
+        }
     }
 
     private void OnTimer()

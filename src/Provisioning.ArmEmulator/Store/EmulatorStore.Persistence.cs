@@ -29,6 +29,9 @@ public sealed partial class EmulatorStore
         }
     }
 
+    /// <summary>What the process's end (ProcessExit, an unhandled exception) does when the emulator was never disposed: write what is pending.</summary>
+    internal void OnProcessEnding() => _saver?.OnProcessEnding(null, EventArgs.Empty);
+
     /// <summary>Stops the background saver and writes what is pending.</summary>
     internal void CloseDataFile() => _saver?.Close();
 

@@ -47,9 +47,19 @@ public sealed partial class EmulatorStore
     /// <returns>The registration as stored.</returns>
     public EmulatorRegistration SeedRegistration(string subscriptionId, string resourceGroup, string name, string billingModel = "Development")
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(subscriptionId);
-        ArgumentException.ThrowIfNullOrWhiteSpace(resourceGroup);
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(subscriptionId);
+        ArgumentNullException.ThrowIfNull(resourceGroup);
+        ArgumentNullException.ThrowIfNull(name);
+        var problem = ArmNames.SubscriptionIdProblem(subscriptionId) is { } s ? $"the subscription id '{ArmNames.Quote(subscriptionId)}' is {s}"
+            : ArmNames.ResourceGroupProblem(resourceGroup) is { } g ? $"the resource group '{ArmNames.Quote(resourceGroup)}' is invalid: {g}"
+            : ArmNames.ResourceNameProblem(name) is { } n ? $"the registration name '{ArmNames.Quote(name)}' is invalid: {n}"
+            : null;
+        if (problem is not null)
+        {
+            // ARM would refuse it; the emulator never holds what ARM could not.
+            throw new ArgumentException($"{char.ToUpperInvariant(problem[0])}{problem[1..]}.");
+        }
+
         return PutRegistration(subscriptionId, resourceGroup, name, billingModel).Registration;
     }
 
@@ -74,7 +84,7 @@ public sealed partial class EmulatorStore
                 ?? throw new InvalidOperationException($"Registration '{registrationName}' is not in the emulator; seed it first.");
             foreach (var (customerSubscriptionId, tenantId) in mappings)
             {
-                if (!Guid.TryParse(customerSubscriptionId, out _) || !Guid.TryParse(tenantId, out _))
+                if (!ArmNames.IsGuid(customerSubscriptionId) || !ArmNames.IsGuid(tenantId))
                 {
                     throw new ArgumentException($"'{customerSubscriptionId}' -> '{tenantId}' is not a pair of GUIDs.", nameof(mappings));
                 }

@@ -49,7 +49,7 @@ internal sealed class HttpLogPolicy(Action<string> log, TimeProvider time) : Htt
     /// <summary>Returns the URL with every query value but <c>api-version</c> replaced by <c>REDACTED</c>.</summary>
     internal static string SafeUrl(Uri uri)
     {
-        var text = new StringBuilder(uri.GetLeftPart(UriPartial.Path));
+        var text = new StringBuilder(SafeUri.WithPath(uri));
         var query = uri.Query.TrimStart('?');
         if (query.Length == 0)
         {

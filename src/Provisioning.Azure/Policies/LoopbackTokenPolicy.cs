@@ -37,7 +37,7 @@ internal sealed class LoopbackTokenPolicy(TokenCredential credential, string sco
         var uri = message.Request.Uri.ToUri();
         if (!Loopback.IsPlainHttp(uri))
         {
-            throw new InvalidOperationException($"A token is sent over plain HTTP only to loopback, not to {uri.GetLeftPart(UriPartial.Authority)}.");
+            throw new InvalidOperationException($"A token is sent over plain HTTP only to loopback, not to {SafeUri.Server(uri)}.");
         }
     }
 }

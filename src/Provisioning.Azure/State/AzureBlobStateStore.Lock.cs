@@ -13,9 +13,22 @@ public sealed partial class AzureBlobStateStore
     public static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(60);
 
     /// <inheritdoc />
-    public async Task<IAsyncDisposable> AcquireLockAsync(LockInfo info, CancellationToken cancellationToken = default)
+    public Task<IAsyncDisposable> AcquireLockAsync(LockInfo info, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(info);
+        return GuardAsync(() => AcquireLockCoreAsync(info, cancellationToken), "taking the lock", cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<LockInfo?> ReadLockAsync(CancellationToken cancellationToken = default) =>
+        GuardAsync(() => ReadLockCoreAsync(cancellationToken), "reading the lock", cancellationToken);
+
+    /// <inheritdoc />
+    public Task<LockInfo?> BreakLockAsync(string? lockId, CancellationToken cancellationToken = default) =>
+        GuardAsync(() => BreakLockCoreAsync(lockId, cancellationToken), "breaking the lock", cancellationToken);
+
+    private async Task<IAsyncDisposable> AcquireLockCoreAsync(LockInfo info, CancellationToken cancellationToken)
+    {
         await Container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         try
         {
@@ -47,18 +60,17 @@ public sealed partial class AzureBlobStateStore
     /// </summary>
     private async Task<LockInfo?> ReadHolderAsync(CancellationToken cancellationToken)
     {
-        var holder = await ReadLockAsync(cancellationToken);
+        var holder = await ReadLockCoreAsync(cancellationToken);
         for (var i = 0; i < 20 && holder is { Id: "unknown" }; i++)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(100), _time, cancellationToken);
-            holder = await ReadLockAsync(cancellationToken);
+            holder = await ReadLockCoreAsync(cancellationToken);
         }
 
         return holder;
     }
 
-    /// <inheritdoc />
-    public async Task<LockInfo?> ReadLockAsync(CancellationToken cancellationToken = default)
+    private async Task<LockInfo?> ReadLockCoreAsync(CancellationToken cancellationToken)
     {
         try
         {
@@ -84,10 +96,9 @@ public sealed partial class AzureBlobStateStore
         }
     }
 
-    /// <inheritdoc />
-    public async Task<LockInfo?> BreakLockAsync(string? lockId, CancellationToken cancellationToken = default)
+    private async Task<LockInfo?> BreakLockCoreAsync(string? lockId, CancellationToken cancellationToken)
     {
-        var holder = await ReadLockAsync(cancellationToken);
+        var holder = await ReadLockCoreAsync(cancellationToken);
         if (holder is null || (lockId is not null && !string.Equals(holder.Id, lockId, StringComparison.OrdinalIgnoreCase)))
         {
             return null;

@@ -3,6 +3,7 @@ using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
+using Provisioning.Diagnostics;
 using Provisioning.Model;
 using Provisioning.State;
 
@@ -12,7 +13,10 @@ namespace Provisioning.Azure.State;
 /// Keeps a stack's state in Azure Blob Storage: the snapshot <c>&lt;stack&gt;.json</c> (a block blob written with
 /// ETag conditions, so a writer that lost the race fails rather than overwrites), the journal
 /// <c>&lt;stack&gt;.journal</c> (an append blob; each batch one append at the expected position) and the lock
-/// <c>&lt;stack&gt;.lock</c> (a blob lease, see <see cref="AcquireLockAsync"/>).
+/// <c>&lt;stack&gt;.lock</c> (a blob lease, see <see cref="AcquireLockAsync"/>). Besides the state's own exceptions
+/// (<see cref="InvalidDataException"/> for a corrupt state, <see cref="StackLockedException"/>), every failure is a
+/// <see cref="Diagnostics.DiagnosticException"/> naming the account and container (PRV129, PRV130), after the storage
+/// client's bounded retries; nothing else escapes but the caller's cancellation.
 /// </summary>
 public sealed partial class AzureBlobStateStore : IJournalStateStore, IStateLock
 {
@@ -50,7 +54,24 @@ public sealed partial class AzureBlobStateStore : IJournalStateStore, IStateLock
     public Task<Checkpoint?> ReadAsync(CancellationToken cancellationToken = default) => ReadAsync(null, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<Checkpoint?> ReadAsync(Interner? interner, CancellationToken cancellationToken = default)
+    public Task<Checkpoint?> ReadAsync(Interner? interner, CancellationToken cancellationToken = default) =>
+        GuardAsync(() => ReadCoreAsync(interner, cancellationToken), "reading the state", cancellationToken);
+
+    /// <summary>Compacts: replaces the snapshot (only if it is still the one this store read or wrote), then starts an empty journal.</summary>
+    public Task WriteAsync(Checkpoint checkpoint, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        return GuardAsync(() => WriteCoreAsync(checkpoint, cancellationToken), "writing the state", cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task AppendAsync(IReadOnlyList<JournalRecord> records, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        return GuardAsync(() => AppendCoreAsync(records, cancellationToken), "appending to the journal", cancellationToken);
+    }
+
+    private async Task<Checkpoint?> ReadCoreAsync(Interner? interner, CancellationToken cancellationToken)
     {
         LastReadNote = null;
 
@@ -91,10 +112,8 @@ public sealed partial class AzureBlobStateStore : IJournalStateStore, IStateLock
         return JournalReplay.Apply(snapshot, journal.Records);
     }
 
-    /// <summary>Compacts: replaces the snapshot (only if it is still the one this store read or wrote), then starts an empty journal.</summary>
-    public async Task WriteAsync(Checkpoint checkpoint, CancellationToken cancellationToken = default)
+    private async Task<bool> WriteCoreAsync(Checkpoint checkpoint, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(checkpoint);
         using var buffer = new MemoryStream();
         CheckpointSerializer.Write(buffer, checkpoint);
         buffer.Position = 0;
@@ -106,20 +125,19 @@ public sealed partial class AzureBlobStateStore : IJournalStateStore, IStateLock
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412)
         {
-            throw new InvalidOperationException($"The state of stack '{_stack}' was changed by another writer since it was read ({e.ErrorCode}); nothing was overwritten.", e);
+            throw new DiagnosticException(DiagnosticCatalog.BlobStateChangedByAnother(Backend, _stack, e.ErrorCode), e);
         }
 
         await _journal.CreateAsync(new AppendBlobCreateOptions(), cancellationToken);
         _journalLength = 0;
+        return true;
     }
 
-    /// <inheritdoc />
-    public async Task AppendAsync(IReadOnlyList<JournalRecord> records, CancellationToken cancellationToken = default)
+    private async Task<bool> AppendCoreAsync(IReadOnlyList<JournalRecord> records, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(records);
         if (records.Count == 0)
         {
-            return;
+            return true;
         }
 
         if (_journalLength is null)
@@ -139,9 +157,11 @@ public sealed partial class AzureBlobStateStore : IJournalStateStore, IStateLock
             }
             catch (RequestFailedException e) when (e.Status is 404 or 412)
             {
-                throw new InvalidOperationException($"The journal of stack '{_stack}' was changed by another writer ({e.ErrorCode}); nothing was appended.", e);
+                throw new DiagnosticException(DiagnosticCatalog.BlobStateChangedByAnother(Backend, _stack, e.ErrorCode), e);
             }
         }
+
+        return true;
     }
 
     private async Task<JournalContent> ReadJournalAsync(Interner? interner, CancellationToken cancellationToken)

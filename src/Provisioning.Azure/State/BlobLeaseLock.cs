@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
@@ -33,9 +32,10 @@ internal sealed class BlobLeaseLock : IAsyncDisposable
             await _blob.SetMetadataAsync(new Dictionary<string, string>(), new BlobRequestConditions { LeaseId = _lease.LeaseId });
             await _lease.ReleaseAsync();
         }
-        catch (RequestFailedException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // Broken by 'provision cancel' or expired: nothing left to release.
+            // Broken by 'provision cancel' or expired: nothing left to release. Or no answer (network, token): the lease
+            // expires by itself within its 60 s, and a failed release must not turn a finished run into a failed one.
         }
     }
 
@@ -52,9 +52,9 @@ internal sealed class BlobLeaseLock : IAsyncDisposable
             {
                 return;
             }
-            catch (RequestFailedException)
+            catch (Exception e) when (e is not OutOfMemoryException)
             {
-                // A failed renewal is retried at the next tick; the lease lasts three ticks.
+                // A failed renewal (refused, or no answer) is retried at the next tick; the lease lasts three ticks.
             }
         }
     }

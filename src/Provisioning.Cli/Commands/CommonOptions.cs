@@ -77,6 +77,12 @@ internal sealed class CommonOptions
         Description = "Also delete mappings that exist in ARM under a managed registration but are in no stack of the project and not in the state. Preview always lists them (marked ?).",
     };
 
+    /// <summary>preview, up: allow removing more than half of the managed mappings.</summary>
+    public Option<bool> AllowMassDelete { get; } = new("--allow-mass-delete")
+    {
+        Description = "Allow a plan that removes (deletes or overwrites) at least 2 mappings and more than half of those the stack manages; without it, up refuses (exit 2) and preview says so. destroy never needs it.",
+    };
+
     /// <summary>preview: save the plan.</summary>
     public Option<string> SavePlan { get; } = new("--save-plan")
     {
@@ -115,6 +121,7 @@ internal sealed class CommonOptions
         if (kind != OperationKind.Destroy)
         {
             command.Options.Add(Prune);
+            command.Options.Add(AllowMassDelete);
         }
 
         if (kind == OperationKind.Preview)
@@ -167,6 +174,7 @@ internal sealed class CommonOptions
             Diff = parse.GetValue(Diff),
             Targets = parse.GetResult(Target) is null ? [] : parse.GetValue(Target) ?? [],
             Prune = parse.GetResult(Prune) is not null && parse.GetValue(Prune),
+            AllowMassDelete = parse.GetResult(AllowMassDelete) is not null && parse.GetValue(AllowMassDelete),
             SavePlan = parse.GetResult(SavePlan) is null ? null : parse.GetValue(SavePlan),
             PlanFile = parse.GetResult(PlanFile) is null ? null : parse.GetValue(PlanFile),
         };

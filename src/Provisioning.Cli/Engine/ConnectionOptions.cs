@@ -35,7 +35,8 @@ internal static class ConnectionOptions
             return;
         }
 
-        if (parse.GetValue<string>(CredentialName) is { Length: > 0 } credential)
+        // Given but empty (--credential "") is a kind too, refused as unknown; only an absent option falls back to the variable.
+        if (parse.GetValue<string>(CredentialName) is { } credential)
         {
             factory.CredentialKind = credential;
         }

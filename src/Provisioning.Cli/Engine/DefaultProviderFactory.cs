@@ -1,7 +1,7 @@
-using Azure.Core;
 using Provisioning.ArmEmulator;
 using Provisioning.Azure;
 using Provisioning.Config;
+using Provisioning.Diagnostics;
 
 namespace Provisioning.Cli.Engine;
 
@@ -13,7 +13,7 @@ namespace Provisioning.Cli.Engine;
 internal sealed class DefaultProviderFactory : IProviderFactory
 {
     /// <summary>The environment variable that picks the credential when <c>--credential</c> is not given (see <see cref="AzureCredentials.Kinds"/>).</summary>
-    public const string CredentialVariable = "PROVISION_CREDENTIAL";
+    public const string CredentialVariable = AzureConnection.CredentialVariable;
 
     /// <summary>The environment variable that turns on the HTTP log on stderr when set to <c>1</c> or <c>true</c>, as <c>--verbose</c> does.</summary>
     public const string VerboseVariable = "PROVISION_VERBOSE";
@@ -22,10 +22,10 @@ internal sealed class DefaultProviderFactory : IProviderFactory
     /// The environment variable holding the SHA-1 or SHA-256 hex thumbprint of the one certificate to trust from a custom
     /// cloud endpoint on loopback (a standalone emulator prints it at start-up); ignored for any other host.
     /// </summary>
-    public const string TrustThumbprintVariable = "PROVISION_TRUST_CERT_THUMBPRINT";
+    public const string TrustThumbprintVariable = AzureConnection.TrustThumbprintVariable;
 
     /// <summary>The credential kind that sends the emulator's fixed token; accepted only for a custom endpoint on loopback.</summary>
-    public const string LocalEmulatorKind = "local-emulator";
+    public const string LocalEmulatorKind = AzureCredentials.LocalEmulatorKind;
 
     /// <summary>Gets or sets the credential kind from <c>--credential</c>; null falls back to <see cref="CredentialVariable"/>.</summary>
     public string? CredentialKind { get; set; }
@@ -43,25 +43,14 @@ internal sealed class DefaultProviderFactory : IProviderFactory
         ArgumentNullException.ThrowIfNull(folder);
         if (!stack.Cloud.IsLocal)
         {
-            // A standalone emulator on loopback: its self-signed certificate is trusted by the thumbprint it printed,
-            // and only there; every other host keeps the system's trust and real credentials.
-            var loopback = stack.Cloud.ArmEndpoint is { IsLoopback: true };
-            var kind = CredentialKind ?? Environment.GetEnvironmentVariable(CredentialVariable);
-            var thumbprint = loopback ? Environment.GetEnvironmentVariable(TrustThumbprintVariable) : null;
-            TokenCredential credential = loopback && string.Equals(kind, LocalEmulatorKind, StringComparison.OrdinalIgnoreCase)
-                ? new LocalEmulatorCredential()
-                : AzureCredentials.Create(kind, stack.Cloud);
-            var client = AzureStackResourceClient.ForCloud(stack.Cloud, credential, options =>
-            {
-                options.HttpLog = HttpLog;
-                if (!string.IsNullOrWhiteSpace(thumbprint))
-                {
-                    options.TrustedServerCertificateThumbprint = thumbprint.Trim();
-                }
-            });
+            // Every setting (credential kind and its variables, a standalone emulator's thumbprint) is checked before
+            // anything is contacted; a problem is a DiagnosticException for the CLI's gate.
+            var client = AzureConnection.CreateClient(stack.Cloud, CredentialKind, Environment.GetEnvironmentVariable, options => options.HttpLog = HttpLog);
             return new ProviderConnection(client, client.Endpoint.ToString());
         }
 
+        // The embedded emulator needs no sign-in, but a credential kind that does not exist is still a mistake to report.
+        AzureConnection.CheckCredentialKind(CredentialKind, Environment.GetEnvironmentVariable);
         Directory.CreateDirectory(Path.GetDirectoryName(folder.EmulatorDataPath)!);
         // Plain HTTP on loopback (as the contract allows for the emulator): no certificate to make, no TLS handshake.
         var emulator = await ArmEmulator.ArmEmulator.StartAsync(new ArmEmulatorOptions { DataFile = folder.EmulatorDataPath, PageSize = LocalPageSize, UseHttps = false }, cancellationToken);
@@ -70,7 +59,15 @@ internal sealed class DefaultProviderFactory : IProviderFactory
             var known = emulator.Store.GetRegistrations().Select(k => k.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
             foreach (var r in stack.Registrations.Where(r => !known.Contains(r.Id.ToString())))
             {
-                emulator.Store.SeedRegistration(r.SubscriptionId, r.ResourceGroup, r.Name);
+                try
+                {
+                    emulator.Store.SeedRegistration(r.SubscriptionId, r.ResourceGroup, r.Name);
+                }
+                catch (ArgumentException e)
+                {
+                    // The emulator, like ARM, holds no registration whose id ARM would refuse.
+                    throw new DiagnosticException(DiagnosticCatalog.RegistrationArmWouldRefuse(r.Span, r.Key, e.Message), e);
+                }
             }
 
             var options = new AzureStackClientOptions(emulator.BaseUri) { HttpLog = HttpLog };

@@ -22,6 +22,9 @@ internal sealed record OperationOptions(
     /// <summary>Also delete unmanaged mappings under managed registrations.</summary>
     public bool Prune { get; init; }
 
+    /// <summary>preview, up: allow a plan that removes more than half of the mappings the stack manages.</summary>
+    public bool AllowMassDelete { get; init; }
+
     /// <summary>preview: write the plan to this file.</summary>
     public string? SavePlan { get; init; }
 

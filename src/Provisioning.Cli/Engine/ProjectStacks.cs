@@ -34,20 +34,21 @@ internal static class ProjectStacks
         name.Length > 0 && name[0] != '.' && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
 
     /// <summary>
-    /// The ids every other stack of the project claims: its desired mappings (when its stack file is valid)
-    /// and its recorded state (when readable). Used so that <c>--prune</c> never deletes another stack's mapping.
+    /// The ids every other stack of the project claims, each with the name of (the first) stack that claims it: its desired
+    /// mappings (when its stack file is valid) and its recorded state (when readable). Used so that no stack ever deletes,
+    /// overwrites or imports another stack's mapping.
     /// </summary>
-    public static async Task<HashSet<ArmResourceId>> ClaimedByOthersAsync(string directory, StackDefinition stack, CancellationToken cancellationToken)
+    public static async Task<Dictionary<ArmResourceId, string>> ClaimedByOthersAsync(string directory, StackDefinition stack, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stack);
         var folder = new WorkFolder(directory);
-        var claimed = new HashSet<ArmResourceId>();
+        var claimed = new Dictionary<ArmResourceId, string>();
         foreach (var name in WithStackFiles(directory).Where(n => n != stack.Stack))
         {
             var other = StackLoader.Load(directory, name);
-            if (other.Stack is { } definition)
+            if (other.Stack is { } definition && other.Stack.Project == stack.Project)
             {
-                claimed.UnionWith(TenantRegistration.Expand(definition).Resources.Select(r => r.Id));
+                Claim(claimed, TryExpand(definition), name);
             }
         }
 
@@ -60,19 +61,40 @@ internal static class ProjectStacks
                 try
                 {
                     var checkpoint = await store.ReadAsync(cancellationToken);
-                    claimed.UnionWith(checkpoint?.Resources.Select(r => r.Id) ?? []);
+                    Claim(claimed, checkpoint?.Resources.Select(r => r.Id) ?? [], name);
                 }
                 finally
                 {
                     (store as IDisposable)?.Dispose();
                 }
             }
-            catch (InvalidDataException)
+            catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException or Diagnostics.DiagnosticException)
             {
-                // A corrupt state of another stack is that stack's problem; its stack file still counts.
+                // An unreadable state of another stack is that stack's problem; its stack file still counts.
             }
         }
 
         return claimed;
+    }
+
+    private static IEnumerable<ArmResourceId> TryExpand(StackDefinition definition)
+    {
+        try
+        {
+            return [.. TenantRegistration.Expand(definition).Resources.Select(r => r.Id)];
+        }
+        catch (ArgumentException)
+        {
+            // A stack file the validation accepted but that cannot expand claims nothing more than its state.
+            return [];
+        }
+    }
+
+    private static void Claim(Dictionary<ArmResourceId, string> claimed, IEnumerable<ArmResourceId> ids, string stack)
+    {
+        foreach (var id in ids)
+        {
+            claimed.TryAdd(id, stack);
+        }
     }
 }

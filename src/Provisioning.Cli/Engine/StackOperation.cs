@@ -131,14 +131,18 @@ internal sealed class StackOperation(CliConsole console, IProviderFactory provid
             Phase("refresh");
         }
 
-        // 3. Plan (with prune candidates and targets) and show.
-        var plan = Planner.Plan(desired, checkpoint.Resources, actual, kind == OperationKind.Destroy ? PlanMode.Destroy : PlanMode.Update);
+        // 3. Plan (with prune candidates, targets and overwrites), check the guards (Planning.PlanGuards) and show.
+        var mode = kind == OperationKind.Destroy ? PlanMode.Destroy : PlanMode.Update;
+        var plan = Planner.Plan(desired, checkpoint.Resources, actual, mode);
+        IReadOnlyList<ObservedResource> candidates = actual is not null && kind != OperationKind.Destroy ? Pruner.Candidates(desired, checkpoint.Resources, underManaged) : [];
+
+        // Other stacks' claims matter only for what this plan could remove: usually nothing, and they are not read.
+        var others = candidates.Count > 0 || plan.Steps.Any(s => s.Kind is StepKind.Delete or StepKind.Update)
+            ? await ProjectStacks.ClaimedByOthersAsync(options.Directory, stack, cancellationToken)
+            : [];
         if (actual is not null && kind != OperationKind.Destroy)
         {
-            // Other stacks' claims matter only for what no one here wants: usually nothing, and they are not read.
-            var candidates = Pruner.Candidates(desired, checkpoint.Resources, underManaged);
-            IReadOnlySet<ArmResourceId> others = candidates.Count == 0 ? new HashSet<ArmResourceId>() : await ProjectStacks.ClaimedByOthersAsync(options.Directory, stack, cancellationToken);
-            plan = Pruner.FindUnmanaged(plan, desired, checkpoint.Resources, candidates, others, TenantRegistration.ApiVersion, found => AdoptedNames.UrnOf(stack, found));
+            plan = Pruner.FindUnmanaged(plan, desired, checkpoint.Resources, candidates, others.Keys.ToHashSet(), TenantRegistration.ApiVersion, found => AdoptedNames.UnmanagedUrnOf(stack, found));
             if (options.Prune)
             {
                 plan = Pruner.Include(plan);
@@ -146,19 +150,36 @@ internal sealed class StackOperation(CliConsole console, IProviderFactory provid
         }
 
         plan = Targeting.Apply(plan, targets);
+        plan = Overwrites.Find(plan, checkpoint.Resources, actual, others, found => AdoptedNames.UnmanagedUrnOf(stack, found));
+        var guardOptions = new GuardOptions(mode, kind != OperationKind.Preview, SourceSpan.WholeFile(StackLoader.StackFileName(stack.Stack)))
+        {
+            Prune = options.Prune,
+            AllowMassDelete = options.AllowMassDelete,
+            OtherStacks = others,
+        };
+        var findings = PlanGuards.Check(plan, checkpoint.Resources, guardOptions);
+        var refusals = findings.Where(d => d.Level == Severity.Error).ToList();
         Phase("plan");
         PlanRenderer.WriteWarnings(human, warnings);
         PlanRenderer.WritePlan(human, plan, options.ShowSame, options.Diff);
         PlanRenderer.WriteSummary(human, plan);
-        if (!plan.Errors.IsEmpty)
+        foreach (var finding in findings.Where(d => d.Level != Severity.Error))
         {
-            WriteJson(kind, stack, plan, warnings, options);
-            throw new DiagnosticException([.. plan.Errors.Select(DiagnosticCatalog.PlanRefused)]);
+            DiagnosticRenderer.Write(console.Error, finding);
         }
 
+        warnings = [.. warnings, .. findings.Where(d => d.Level != Severity.Error).Select(d => d.ToString())];
+
+        // A saved plan the world moved away from is refused first: the fresh preview shows what the guards say now.
         if (saved is not null && SavedPlans.Difference(saved, plan, actual) is { } moved)
         {
             throw new DiagnosticException(DiagnosticCatalog.SavedPlanStale(options.PlanFile!, moved));
+        }
+
+        if (!plan.Errors.IsEmpty || refusals.Count > 0)
+        {
+            WriteJson(kind, stack, plan with { Errors = plan.Errors.AddRange(refusals.Select(d => d.ToString())) }, warnings, options);
+            throw new DiagnosticException([.. plan.Errors.Select(DiagnosticCatalog.PlanRefused), .. refusals]);
         }
 
         if (options.SavePlan is not null)
@@ -195,7 +216,9 @@ internal sealed class StackOperation(CliConsole console, IProviderFactory provid
             return ExitCodes.Failed;
         }
 
-        var executor = new Executor(connection.Provider, store, new ExecutorOptions { Parallelism = options.Parallel });
+        // The executor abandons requests still in flight well before the process-level bound, so that it saves and unlocks first.
+        var drain = ProcessSignals.DefaultDrainBound - TimeSpan.FromSeconds(10);
+        var executor = new Executor(connection.Provider, store, new ExecutorOptions { Parallelism = options.Parallel, DrainTimeout = drain });
         var live = console.Interactive && !options.Json;
         var result = await ApplyRenderer.RunAsync(human, live, plan.Steps.Count(s => s.IsChange), progress => executor.ExecuteAsync(plan, checkpoint, progress, cancellationToken));
         WriteJson(kind, stack, plan, warnings, options, result);

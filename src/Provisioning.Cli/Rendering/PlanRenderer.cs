@@ -14,6 +14,7 @@ internal static class PlanRenderer
         StepKind.Update => ("~", "update", "yellow"),
         StepKind.Delete => ("-", "delete", "red"),
         StepKind.Forget => ("x", "forget", "grey"),
+        StepKind.Adopt => ("<", "adopt", "cyan"),
         _ => ("=", "same", "grey"),
     };
 
@@ -26,20 +27,41 @@ internal static class PlanRenderer
     }
 
     /// <summary>
-    /// Writes every step that changes something (and, with <paramref name="showSame"/>, the unchanged ones), then the
-    /// unmanaged resources <c>--prune</c> would delete, marked <c>?</c>. With <paramref name="diff"/>, every change lists its properties before and after.
+    /// Writes every step that changes something (and, with <paramref name="showSame"/>, the unchanged ones), each PUT with
+    /// the mappings it overwrites, then the unmanaged resources <c>--prune</c> would delete, marked <c>?</c> (or <c>!</c> when
+    /// a PUT of the plan overwrites them). With <paramref name="diff"/>, every change lists its properties before and after.
     /// </summary>
     public static void WritePlan(IAnsiConsole console, Plan plan, bool showSame, bool diff = false)
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(plan);
+
+        // A tenant that the plan keeps mapped on a registration (re-mapped or unchanged) is not left to the registration's own subscription.
+        var mapped = plan.Steps.Where(s => s.Desired is not null).Select(s => (s.Id.Parent, Tenant(s).ToLowerInvariant())).ToHashSet();
         foreach (var step in plan.Steps.Where(s => showSame || s.Kind != StepKind.Same))
         {
-            WriteStep(console, step, diff);
+            WriteStep(console, step, diff, mapped.Contains((step.Id.Parent, Tenant(step).ToLowerInvariant())));
+            foreach (var o in plan.Overwrites.Where(o => step.Kind == StepKind.Delete && o.Removed.Id == step.Id))
+            {
+                console.MarkupLineInterpolated($"      [grey]the PUT of {o.By.Id} replaces it first (one subscription per tenant per registration)[/]");
+            }
+
+            foreach (var o in plan.Overwrites.Where(o => ReferenceEquals(o.By, step)))
+            {
+                var owner = o.Owner is null ? o.Managed ? "managed by this stack" : "in no stack" : $"managed by stack {o.Owner}";
+                console.MarkupLineInterpolated($"      [red]! overwrites {OverwriteGuard.Describe(o)} ({owner}): the PUT removes it[/]");
+            }
         }
 
         foreach (var step in plan.Unmanaged)
         {
+            if (plan.Overwrites.FirstOrDefault(o => o.Removed.Id == step.Id) is { } overwrite)
+            {
+                console.MarkupLineInterpolated($"  [red]! {"overwrite",-9}[/] {step.Id}  tenant {Tenant(step)}");
+                console.MarkupLineInterpolated($"      [grey]in no stack and not in the state, but the PUT of {overwrite.By.Id} replaces it (one subscription per tenant per registration): up needs --prune[/]");
+                continue;
+            }
+
             console.MarkupLineInterpolated($"  [magenta]? {"unmanaged",-9}[/] {step.Id}  tenant {Tenant(step)}");
             console.MarkupLine("      [grey]in Azure under a managed registration, but in no stack and not in the state: up --prune would delete it[/]");
         }
@@ -56,8 +78,11 @@ internal static class PlanRenderer
         }
     }
 
-    /// <summary>Writes one step: symbol, verb, name, ARM id, tenant, then its property changes and notes.</summary>
-    public static void WriteStep(IAnsiConsole console, Step step, bool diff = false)
+    /// <summary>
+    /// Writes one step: symbol, verb, name, ARM id, tenant, then its property changes and notes. A delete says where the
+    /// tenant's usage is billed next, unless <paramref name="remapped"/> (the same plan keeps the tenant mapped on that registration).
+    /// </summary>
+    public static void WriteStep(IAnsiConsole console, Step step, bool diff = false, bool remapped = false)
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(step);
@@ -81,7 +106,7 @@ internal static class PlanRenderer
             console.MarkupLineInterpolated($"      [grey]{step.Note}[/]");
         }
 
-        if (step.Kind == StepKind.Delete)
+        if (step.Kind == StepKind.Delete && !remapped)
         {
             console.MarkupLineInterpolated($"      [grey]after this delete, usage of tenant {Tenant(step)} on this registration is billed to the registration's own subscription[/]");
         }
@@ -111,12 +136,12 @@ internal static class PlanRenderer
         }
     }
 
-    /// <summary>Writes the counts per kind.</summary>
+    /// <summary>Writes the counts per kind; deletes count every mapping the plan removes, overwrites included (<see cref="Plan.Removals"/>).</summary>
     public static void WriteSummary(IAnsiConsole console, Plan plan)
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(plan);
-        if (!plan.HasChanges)
+        if (!plan.HasChanges && plan.Overwrites.IsEmpty)
         {
             console.MarkupLineInterpolated($"No changes: {plan.Count(StepKind.Same)} mappings already as desired.");
             WriteUnmanagedCount(console, plan);
@@ -124,9 +149,12 @@ internal static class PlanRenderer
         }
 
         var parts = new List<string>();
+        var removals = plan.Removals;
+        var overwritten = removals - plan.Count(StepKind.Delete);
         Add(parts, plan.Count(StepKind.Create), "to create", "green");
         Add(parts, plan.Count(StepKind.Update), "to update", "yellow");
-        Add(parts, plan.Count(StepKind.Delete), "to delete", "red");
+        Add(parts, removals, overwritten > 0 ? $"to delete ({overwritten} by overwrite)" : "to delete", "red");
+        Add(parts, plan.Count(StepKind.Adopt), "to adopt (state only)", "cyan");
         Add(parts, plan.Count(StepKind.Forget), "to forget", "grey");
         Add(parts, plan.Count(StepKind.Same), "unchanged", "grey");
         console.MarkupLine("Changes: " + string.Join(", ", parts));
@@ -135,9 +163,16 @@ internal static class PlanRenderer
 
     private static void WriteUnmanagedCount(IAnsiConsole console, Plan plan)
     {
-        if (!plan.Unmanaged.IsEmpty)
+        var overwritten = plan.Unmanaged.Count(s => plan.Overwrites.Any(o => o.Removed.Id == s.Id));
+        var untouched = plan.Unmanaged.Length - overwritten;
+        if (untouched > 0)
         {
-            console.MarkupLineInterpolated($"[magenta]{plan.Unmanaged.Length} unmanaged[/] mapping(s) under managed registrations: not touched without --prune.");
+            console.MarkupLineInterpolated($"[magenta]{untouched} unmanaged[/] mapping(s) under managed registrations: not touched without --prune.");
+        }
+
+        if (overwritten > 0)
+        {
+            console.MarkupLineInterpolated($"[red]{overwritten} unmanaged[/] mapping(s) would be overwritten by a PUT of this plan: up refuses without --prune.");
         }
     }
 

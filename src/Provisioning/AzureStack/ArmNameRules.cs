@@ -39,11 +39,25 @@ public static class ArmNameRules
         return name.EndsWith('.') ? "it must not end with '.'." : null;
     }
 
-    /// <summary>Why <paramref name="name"/> is not a valid resource name, or null when it is.</summary>
+    /// <summary>Why <paramref name="name"/> is not a valid resource name (empty, too long, <c>&lt; &gt; % &amp; : \ ? /</c>, control characters, whitespace, invisible characters), or null when it is.</summary>
     public static string? CheckResourceName(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return CheckCommon(name, MaxResourceNameLength);
+        if (CheckCommon(name, MaxResourceNameLength) is { } problem)
+        {
+            return problem;
+        }
+
+        // ARM refuses names with whitespace; an invisible character would make a name that only looks the same.
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (char.IsWhiteSpace(name[i]) || char.GetUnicodeCategory(name[i]) == System.Globalization.UnicodeCategory.Format)
+            {
+                return $"it must not contain spaces or invisible characters (one is at character {i + 1}).";
+            }
+        }
+
+        return null;
     }
 
     private static string? CheckCommon(string name, int maxLength)
@@ -64,6 +78,11 @@ public static class ArmNameRules
             return $"it must not contain '{name[forbidden]}' (nor any of < > % & : \\ ? /).";
         }
 
-        return name.Any(char.IsControl) ? "it must not contain control characters." : null;
+        if (name.Any(char.IsControl))
+        {
+            return "it must not contain control characters.";
+        }
+
+        return null;
     }
 }

@@ -5,7 +5,7 @@ namespace Provisioning.AzureStack;
 /// <summary>
 /// The rules of the registration domain that no single entry can break alone: one ARM registration
 /// per key, one customer subscription per tenant per registration (the overwrite trap), one tenant
-/// per customer subscription per registration, and no mapping declared twice.
+/// per customer subscription per registration, no mapping declared twice, and one resource per URN.
 /// </summary>
 public static class DomainRules
 {
@@ -20,7 +20,52 @@ public static class DomainRules
         var diagnostics = new List<Diagnostic>();
         CheckRegistrations(registrations, diagnostics);
         CheckMappings(registrations, tenants, diagnostics);
+        CheckUrns(registrations, tenants, diagnostics);
         return diagnostics;
+    }
+
+    /// <summary>The name a mapping's URN ends with (see <see cref="TenantRegistration.Expand(Config.StackDefinition)"/>).</summary>
+    public static string MappingName(string registrationKey, string tenantKey) => $"{registrationKey}-{tenantKey}";
+
+    // URNs are compared ordinally, but a name that differs only in case is a mistake waiting to happen (exports,
+    // case-insensitive file systems, people): both collisions are refused.
+    private static void CheckUrns(IReadOnlyList<Registration> registrations, IReadOnlyList<Tenant> tenants, List<Diagnostic> diagnostics)
+    {
+        var components = new Dictionary<string, Registration>(StringComparer.OrdinalIgnoreCase);
+        foreach (var registration in registrations)
+        {
+            if (!components.TryAdd(registration.Key, registration))
+            {
+                var first = components[registration.Key];
+                diagnostics.Add(DiagnosticCatalog.UrnCollision(registration.Span, registration.Key, $"registration '{DiagnosticCatalog.Excerpt(registration.Key)}'", $"registration '{DiagnosticCatalog.Excerpt(first.Key)}'", first.Span.Line));
+            }
+        }
+
+        var declared = registrations.Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
+        var names = new Dictionary<string, (string Registration, Tenant Tenant, TenantMapping Mapping)>(StringComparer.OrdinalIgnoreCase);
+        foreach (var tenant in tenants)
+        {
+            foreach (var mapping in tenant.Mappings.Where(m => declared.Contains(m.RegistrationKey)))
+            {
+                var name = MappingName(mapping.RegistrationKey, tenant.Key);
+                if (names.TryAdd(name, (mapping.RegistrationKey, tenant, mapping)))
+                {
+                    continue;
+                }
+
+                // The same tenant listing a registration twice is PRV026 already.
+                var first = names[name];
+                if (first.Registration != mapping.RegistrationKey || !ReferenceEquals(first.Tenant, tenant))
+                {
+                    diagnostics.Add(DiagnosticCatalog.UrnCollision(
+                        mapping.Span,
+                        name,
+                        $"tenant '{DiagnosticCatalog.Excerpt(tenant.Key)}' on registration '{DiagnosticCatalog.Excerpt(mapping.RegistrationKey)}'",
+                        $"tenant '{DiagnosticCatalog.Excerpt(first.Tenant.Key)}' on registration '{DiagnosticCatalog.Excerpt(first.Registration)}'",
+                        first.Mapping.Span.Line));
+                }
+            }
+        }
     }
 
     private static void CheckRegistrations(IReadOnlyList<Registration> registrations, List<Diagnostic> diagnostics)

@@ -2,7 +2,7 @@ using Provisioning.Diagnostics;
 namespace Provisioning.Config;
 
 /// <summary>Validates the tree of <c>Pulumi.yaml</c>: <c>name</c>, <c>runtime</c>, <c>description</c>, <c>backend.url</c>, <c>config</c>.</summary>
-internal sealed class ProjectFileReader(string file, NodeChecks checks)
+internal sealed partial class ProjectFileReader(string file, NodeChecks checks)
 {
     private static readonly string[] KnownKeys = ["name", "runtime", "description", "backend", "config"];
 
@@ -12,23 +12,25 @@ internal sealed class ProjectFileReader(string file, NodeChecks checks)
         var mapping = root is null ? new SourceMapping([], new SourceSpan(file, 1, 1)) : checks.AsMapping(root, "The project file");
         if (mapping is null)
         {
-            return new ProjectFile(null, null);
+            return ProjectFile.None(file);
         }
 
         string? name = null;
-        string? backendUrl = null;
+        var nameSpan = SourceSpan.WholeFile(file);
+        (string Url, string? Folder, SourceSpan Span)? backend = null;
         foreach (var entry in mapping.Entries)
         {
             switch (entry.Key.Value)
             {
                 case "name":
                     name = ReadName(entry);
+                    nameSpan = entry.Value.Span;
                     break;
                 case "description":
                     checks.AsText(entry, "the project file", optional: true);
                     break;
                 case "backend":
-                    backendUrl = ReadBackend(entry);
+                    backend = ReadBackend(entry);
                     break;
                 case "runtime" or "config":
                     break;
@@ -43,12 +45,13 @@ internal sealed class ProjectFileReader(string file, NodeChecks checks)
             checks.Report(DiagnosticCatalog.MissingField(mapping.Span, "name", "The project file"));
         }
 
-        return new ProjectFile(name, backendUrl);
+        var config = mapping.Find("config") is { } configEntry ? ReadConfig(configEntry, name) : new Dictionary<string, SourceEntry?>();
+        return new ProjectFile(name, nameSpan, backend?.Url, backend?.Folder, config) { BackendSpan = backend?.Span ?? default };
     }
 
     private string? ReadName(SourceEntry entry)
     {
-        var name = checks.AsText(entry, "the project file");
+        var name = checks.AsValue(entry, "the project file");
         if (name is null)
         {
             return null;
@@ -63,44 +66,33 @@ internal sealed class ProjectFileReader(string file, NodeChecks checks)
         return name.Value;
     }
 
-    private string? ReadBackend(SourceEntry entry)
+    private (string Url, string? Folder, SourceSpan Span)? ReadBackend(SourceEntry entry)
     {
+        if (entry.Value is SourceScalar { IsNull: true })
+        {
+            return null;
+        }
+
         var backend = checks.AsMapping(entry.Value, "'backend'");
         if (backend is null)
         {
             return null;
         }
 
-        string? url = null;
-        foreach (var field in backend.Entries)
+        checks.CheckFields(backend, "'backend'", ["url"], ["url"], entry.Key.Span);
+        var value = backend.Find("url") is { } url ? checks.AsValue(url, "'backend'") : null;
+        if (value is null)
         {
-            if (field.Key.Value != "url")
-            {
-                checks.Report(DiagnosticCatalog.UnknownKeyIgnored(field.Key.Span, field.Key.Value, file, Suggestions.Closest(field.Key.Value, ["url"])));
-                continue;
-            }
-
-            var value = checks.AsText(field, "'backend'");
-            if (value is null)
-            {
-                continue;
-            }
-
-            if (value.Value.StartsWith("file://", StringComparison.OrdinalIgnoreCase) || value.Value.StartsWith("azblob://", StringComparison.OrdinalIgnoreCase))
-            {
-                url = value.Value;
-            }
-            else
-            {
-                checks.Report(DiagnosticCatalog.InvalidBackendUrl(value.Span, value.Value));
-            }
+            return null;
         }
 
-        if (backend.Find("url") is null)
+        var reason = BackendUrls.Check(value.Value, out var folder);
+        if (reason is not null)
         {
-            checks.Report(DiagnosticCatalog.MissingField(entry.Key.Span, "url", "'backend'"));
+            checks.Report(DiagnosticCatalog.InvalidBackendUrl(value.Span, value.Value, reason));
+            return null;
         }
 
-        return url;
+        return (value.Value, folder, value.Span);
     }
 }

@@ -8,12 +8,24 @@ namespace Provisioning.Config;
 /// <summary>
 /// Reads YAML text into <see cref="SourceNode"/>s from the parser's events, so that every node keeps
 /// its line and column and every duplicate key is reported (the representation model stops at the first).
+/// The one place that reads YAML, so the YAML-level rules live here: tags other than the core ones are
+/// refused, nesting is bounded while parsing (YamlDotNet's scanner slows down quadratically with depth, and
+/// this reader recurses), and aliases are resolved by sharing the anchored node, within an expansion budget.
 /// </summary>
 internal sealed partial class SourceTreeReader
 {
+    /// <summary>The deepest nesting of lists and mappings read; a stack file needs 6 levels.</summary>
+    internal const int MaxDepth = 64;
+
+    /// <summary>How many nodes aliases may expand to in one file, counting each use of an anchor with its whole subtree.</summary>
+    internal const int MaxAliasExpansion = 1_000_000;
+
+    private const string CoreTagPrefix = "tag:yaml.org,2002:";
+
     private readonly string _file;
     private readonly ICollection<Diagnostic> _diagnostics;
-    private readonly Dictionary<string, SourceNode> _anchors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (SourceNode Node, long Size)> _anchors = new(StringComparer.Ordinal);
+    private long _expanded;
 
     private SourceTreeReader(string file, ICollection<Diagnostic> diagnostics)
     {
@@ -68,31 +80,55 @@ internal sealed partial class SourceTreeReader
             root = null;
             return false;
         }
+        catch (LimitExceededException e)
+        {
+            _diagnostics.Add(e.Diagnostic);
+            root = null;
+            return false;
+        }
     }
 
-    private SourceNode ReadNode(IParser parser)
+    private SourceNode ReadNode(IParser parser) => ReadNode(parser, 0).Node;
+
+    /// <summary>Reads one node and its subtree; the size counts the nodes as a consumer walking every alias would see them.</summary>
+    private (SourceNode Node, long Size) ReadNode(IParser parser, int depth)
     {
         if (parser.TryConsume<AnchorAlias>(out var alias))
         {
-            return _anchors.TryGetValue(alias.Value.Value, out var target)
-                ? target
-                : throw new YamlException(alias.Start, alias.End, $"the alias '*{alias.Value.Value}' has no anchor before it.");
+            if (!_anchors.TryGetValue(alias.Value.Value, out var target))
+            {
+                throw new YamlException(alias.Start, alias.End, $"the alias '*{alias.Value.Value}' has no anchor before it.");
+            }
+
+            _expanded += target.Size;
+            return _expanded > MaxAliasExpansion
+                ? throw new LimitExceededException(DiagnosticCatalog.AliasExpansionTooLarge(SpanOf(alias.Start), MaxAliasExpansion))
+                : target;
+        }
+
+        if (parser.Current is NodeEvent { Start: var start } && depth >= MaxDepth && parser.Current is SequenceStart or MappingStart)
+        {
+            throw new LimitExceededException(DiagnosticCatalog.NestingTooDeep(SpanOf(start), MaxDepth));
         }
 
         SourceNode node;
-        AnchorName anchor;
+        long size = 1;
+        NodeEvent opening;
         if (parser.TryConsume<Scalar>(out var scalar))
         {
-            anchor = scalar.Anchor;
-            node = new SourceScalar(scalar.Value, scalar.Style is ScalarStyle.Plain or ScalarStyle.Any, SpanOf(scalar.Start));
+            opening = scalar;
+            var plain = scalar.Style is ScalarStyle.Plain or ScalarStyle.Any && scalar.Tag.IsEmpty;
+            node = new SourceScalar(scalar.Value, plain, SpanOf(scalar.Start));
         }
         else if (parser.TryConsume<SequenceStart>(out var sequenceStart))
         {
-            anchor = sequenceStart.Anchor;
+            opening = sequenceStart;
             var items = new List<SourceNode>();
             while (!parser.TryConsume<SequenceEnd>(out _))
             {
-                items.Add(ReadNode(parser));
+                var (item, itemSize) = ReadNode(parser, depth + 1);
+                items.Add(item);
+                size += itemSize;
             }
 
             node = new SourceSequence(items, SpanOf(sequenceStart.Start));
@@ -100,26 +136,51 @@ internal sealed partial class SourceTreeReader
         else
         {
             var mappingStart = parser.Consume<MappingStart>();
-            anchor = mappingStart.Anchor;
-            node = ReadMapping(parser, SpanOf(mappingStart.Start));
+            opening = mappingStart;
+            (node, size) = ReadMapping(parser, SpanOf(mappingStart.Start), depth);
         }
 
-        if (!anchor.IsEmpty)
+        CheckTag(opening);
+        if (!opening.Anchor.IsEmpty)
         {
-            _anchors[anchor.Value] = node;
+            _anchors[opening.Anchor.Value] = (node, size);
         }
 
-        return node;
+        return (node, size);
     }
 
-    private SourceMapping ReadMapping(IParser parser, SourceSpan span)
+    /// <summary>Reports a tag other than none, the non-specific '!', or the core tag of the node's own kind.</summary>
+    private void CheckTag(NodeEvent node)
+    {
+        if (node.Tag.IsEmpty || node.Tag.IsNonSpecific)
+        {
+            return;
+        }
+
+        var tag = node.Tag.Value;
+        var expected = node switch
+        {
+            Scalar => "str",
+            SequenceStart => "seq",
+            _ => "map",
+        };
+        if (tag != CoreTagPrefix + expected)
+        {
+            var shown = tag.StartsWith(CoreTagPrefix, StringComparison.Ordinal) ? "!!" + tag[CoreTagPrefix.Length..] : tag;
+            _diagnostics.Add(DiagnosticCatalog.UnsupportedTag(SpanOf(node.Start), shown));
+        }
+    }
+
+    private (SourceMapping Mapping, long Size) ReadMapping(IParser parser, SourceSpan span, int depth)
     {
         var entries = new List<SourceEntry>();
         var seen = new Dictionary<string, SourceScalar>(StringComparer.Ordinal);
+        long size = 1;
         while (!parser.TryConsume<MappingEnd>(out _))
         {
-            var key = ReadNode(parser);
-            var value = ReadNode(parser);
+            var (key, keySize) = ReadNode(parser, depth + 1);
+            var (value, valueSize) = ReadNode(parser, depth + 1);
+            size += keySize + valueSize;
             if (key is not SourceScalar scalarKey)
             {
                 _diagnostics.Add(DiagnosticCatalog.WrongNodeType(key.Span, "A mapping key", "a text value", key.Describe()));
@@ -136,7 +197,7 @@ internal sealed partial class SourceTreeReader
             entries.Add(new SourceEntry(scalarKey, value));
         }
 
-        return new SourceMapping(entries, span);
+        return (new SourceMapping(entries, span), size);
     }
 
     // The scanner's "While scanning X, found Y" errors start at X and end at Y, the real culprit; but an
@@ -155,4 +216,10 @@ internal sealed partial class SourceTreeReader
 
     [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ")]
     private static partial Regex MarkPrefix();
+
+    /// <summary>Stops reading at a limit (depth, alias expansion) with the diagnostic that says so.</summary>
+    private sealed class LimitExceededException(Diagnostic diagnostic) : Exception(diagnostic.Message)
+    {
+        public Diagnostic Diagnostic { get; } = diagnostic;
+    }
 }

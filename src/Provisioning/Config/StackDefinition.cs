@@ -14,6 +14,14 @@ public sealed record StackDefinition(
     IReadOnlyList<Tenant> Tenants,
     string? BackendUrl = null)
 {
+    /// <summary>
+    /// The folder a <c>file://</c> backend names, where the local state store keeps this project's stacks
+    /// (<c>{StateDirectory}/stacks/{project}/{stack}.json</c>); absolute when loaded from a folder, as written
+    /// (relative to the project folder) when parsed from text; null for the default (<c>.provision/</c> beside
+    /// <c>Pulumi.yaml</c>) and for <c>azblob://</c>.
+    /// </summary>
+    public string? StateDirectory { get; init; }
+
     /// <summary>Finds a registration by its key (case-sensitive, as YAML keys are).</summary>
     public Registration? FindRegistration(string key) => Registrations.FirstOrDefault(r => r.Key == key);
 

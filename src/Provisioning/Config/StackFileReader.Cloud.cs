@@ -4,10 +4,12 @@ namespace Provisioning.Config;
 /// <summary>The <c>cloud</c> and <c>tokenScope</c> keys of a stack file.</summary>
 internal sealed partial class StackFileReader
 {
+    private const string DefaultScopeSuffix = "/.default";
+
     private CloudSpec ReadCloud(SourceEntry? cloudEntry, SourceEntry? scopeEntry)
     {
-        var scope = scopeEntry is null ? null : checks.AsText(scopeEntry, "the stack")?.Value;
-        var value = cloudEntry is null ? null : checks.AsText(cloudEntry, "the stack");
+        var scope = scopeEntry is null ? null : ReadTokenScope(scopeEntry);
+        var value = cloudEntry is null ? null : checks.AsValue(cloudEntry, "the stack");
         if (value is null)
         {
             // No cloud (or a broken one, already reported) means the public cloud.
@@ -27,7 +29,7 @@ internal sealed partial class StackFileReader
             return CloudSpec.AzureCloud;
         }
 
-        if (!Uri.TryCreate(value.Value, UriKind.Absolute, out var endpoint))
+        if (!Uri.TryCreate(value.Value, UriKind.Absolute, out var endpoint) || endpoint.Query.Length > 0 || endpoint.Fragment.Length > 0)
         {
             checks.Report(DiagnosticCatalog.InvalidCloud(value.Span, value.Value, null));
             return CloudSpec.AzureCloud;
@@ -39,12 +41,30 @@ internal sealed partial class StackFileReader
             checks.Report(DiagnosticCatalog.EndpointNotHttps(value.Span, value.Value));
         }
 
-        if (scopeEntry is null)
+        // docs/azure.md: a custom endpoint's scope is {endpoint}/.default unless one is given.
+        return new CloudSpec(value.Value, endpoint, scope ?? endpoint.AbsoluteUri.TrimEnd('/') + DefaultScopeSuffix);
+    }
+
+    /// <summary>The token scope: an https URL (an audience) or any scope ending in <c>/.default</c>; null after reporting otherwise.</summary>
+    private string? ReadTokenScope(SourceEntry entry)
+    {
+        var scope = checks.AsValue(entry, "the stack");
+        if (scope is null)
         {
-            checks.Report(DiagnosticCatalog.TokenScopeRequired(value.Span, Qualified(TokenScopeKey)));
+            return null;
         }
 
-        return new CloudSpec(value.Value, endpoint, scope);
+        var isHttpsUrl = Uri.TryCreate(scope.Value, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && !scope.Value.Contains(' ', StringComparison.Ordinal);
+        var isDefaultScope = scope.Value.Length > DefaultScopeSuffix.Length
+            && scope.Value.EndsWith(DefaultScopeSuffix, StringComparison.Ordinal)
+            && !scope.Value.Contains(' ', StringComparison.Ordinal);
+        if (!isHttpsUrl && !isDefaultScope)
+        {
+            checks.Report(DiagnosticCatalog.InvalidTokenScope(scope.Span, scope.Value));
+            return null;
+        }
+
+        return scope.Value;
     }
 
     private void WarnIgnoredScope(SourceEntry? scopeEntry, CloudSpec cloud)

@@ -12,17 +12,12 @@ internal sealed partial class StackFileReader
     private static readonly string[] RegistrationFields = ["subscriptionId", "resourceGroup", "name"];
     private static readonly string[] RequiredRegistrationFields = ["subscriptionId", "name"];
 
-    private List<Registration> ReadRegistrations(SourceEntry? entry, SourceSpan anchor, HashSet<string> declared)
+    private List<Registration> ReadRegistrations(SourceEntry? entry, SourceSpan anchor, HashSet<string> declared, bool excused)
     {
         var result = new List<Registration>();
-        var mapping = ReadCollection(entry, RegistrationsKey);
-        if (mapping is null || mapping.Entries.Count == 0)
+        var mapping = ReadSection(entry, RegistrationsKey, anchor, excused, DiagnosticCatalog.NoRegistrations);
+        if (mapping is null)
         {
-            if (mapping is not null || entry is null || entry.Value is SourceScalar { IsNull: true })
-            {
-                checks.Report(DiagnosticCatalog.NoRegistrations(entry?.Key.Span ?? anchor, Qualified(RegistrationsKey)));
-            }
-
             return result;
         }
 
@@ -57,7 +52,7 @@ internal sealed partial class StackFileReader
 
     private string? ReadArmName(SourceEntry entry, string owner, Func<string, string?> rule, Func<SourceSpan, string, string, Diagnostic> problem)
     {
-        var value = checks.AsText(entry, owner);
+        var value = checks.AsValue(entry, owner);
         if (value is null)
         {
             return null;
@@ -72,12 +67,6 @@ internal sealed partial class StackFileReader
 
         return value.Value;
     }
-
-    /// <summary>The value of a top-level collection key as a mapping; null when absent, empty, or of the wrong type (reported).</summary>
-    private SourceMapping? ReadCollection(SourceEntry? entry, string key) =>
-        entry is null || entry.Value is SourceScalar { IsNull: true }
-            ? null
-            : checks.AsMapping(entry.Value, $"'{Qualified(key)}'");
 
     private bool CheckKey(SourceScalar key, string kind)
     {

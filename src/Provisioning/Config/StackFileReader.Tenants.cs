@@ -11,17 +11,12 @@ internal sealed partial class StackFileReader
     private static readonly string[] MappingFields = ["registration", "subscriptionId"];
     private static readonly string[] RequiredMappingFields = ["registration"];
 
-    private List<Tenant> ReadTenants(SourceEntry? entry, SourceSpan anchor, HashSet<string> declared)
+    private List<Tenant> ReadTenants(SourceEntry? entry, SourceSpan anchor, HashSet<string> declared, bool excused)
     {
         var result = new List<Tenant>();
-        var mapping = ReadCollection(entry, TenantsKey);
-        if (mapping is null || mapping.Entries.Count == 0)
+        var mapping = ReadSection(entry, TenantsKey, anchor, excused, DiagnosticCatalog.NoTenants);
+        if (mapping is null)
         {
-            if (mapping is not null || entry is null || entry.Value is SourceScalar { IsNull: true })
-            {
-                checks.Report(DiagnosticCatalog.NoTenants(entry?.Key.Span ?? anchor, Qualified(TenantsKey)));
-            }
-
             return result;
         }
 
@@ -94,12 +89,12 @@ internal sealed partial class StackFileReader
         switch (item)
         {
             case SourceScalar { IsNull: false } scalar:
-                registration = scalar;
+                registration = checks.IsStrict(scalar, "registrations") ? scalar : null;
                 break;
             case SourceMapping fields:
                 var itemOwner = $"a 'registrations' item of {owner}";
                 checks.CheckFields(fields, itemOwner, MappingFields, RequiredMappingFields, fields.Span);
-                registration = fields.Find("registration") is { } r ? checks.AsText(r, itemOwner) : null;
+                registration = fields.Find("registration") is { } r ? checks.AsValue(r, itemOwner) : null;
                 if (fields.Find("subscriptionId") is { } s)
                 {
                     subscription = checks.AsGuid(s, itemOwner);

@@ -14,6 +14,9 @@ public static class StackLoader
     private const string StackFilePrefix = "Pulumi.";
     private const string StackFileSuffix = ".yaml";
 
+    /// <summary>The largest file read (100,000 tenants take about 15 MB).</summary>
+    private const long MaxFileBytes = 256L * 1024 * 1024;
+
     /// <summary>The file name of a stack's file: <c>Pulumi.&lt;stack&gt;.yaml</c>.</summary>
     public static string StackFileName(string stack) => $"{StackFilePrefix}{stack}{StackFileSuffix}";
 
@@ -39,7 +42,11 @@ public static class StackLoader
         var stackPath = Path.Combine(projectDirectory, stackFile);
         string? projectYaml = null;
         string? stackYaml = null;
-        if (!File.Exists(projectPath))
+        if (Directory.Exists(projectPath))
+        {
+            diagnostics.Add(DiagnosticCatalog.FileUnreadable(ProjectFileName, "it is a directory, not a file."));
+        }
+        else if (!File.Exists(projectPath))
         {
             diagnostics.Add(DiagnosticCatalog.ProjectFileMissing(ProjectFileName, projectDirectory));
         }
@@ -48,7 +55,11 @@ public static class StackLoader
             projectYaml = ReadText(projectPath, ProjectFileName, diagnostics);
         }
 
-        if (!File.Exists(stackPath))
+        if (Directory.Exists(stackPath))
+        {
+            diagnostics.Add(DiagnosticCatalog.FileUnreadable(stackFile, "it is a directory, not a file."));
+        }
+        else if (!File.Exists(stackPath))
         {
             var available = Directory.Exists(projectDirectory)
                 ? Directory.EnumerateFiles(projectDirectory, $"{StackFilePrefix}*{StackFileSuffix}")
@@ -64,7 +75,7 @@ public static class StackLoader
             stackYaml = ReadText(stackPath, stackFile, diagnostics);
         }
 
-        return Validate(ProjectFileName, projectYaml, stackFile, stackYaml, stack, diagnostics);
+        return Validate(ProjectFileName, projectYaml, stackFile, stackYaml, stack, diagnostics, projectDirectory);
     }
 
     /// <summary>Validates the given texts; file names are used only in diagnostics.</summary>
@@ -85,23 +96,32 @@ public static class StackLoader
     }
 
     /// <summary>Validates both files; a null text was already reported (missing or unreadable) and is skipped.</summary>
-    private static StackLoadResult Validate(string projectFile, string? projectYaml, string stackFile, string? stackYaml, string stack, List<Diagnostic> diagnostics)
+    private static StackLoadResult Validate(string projectFile, string? projectYaml, string stackFile, string? stackYaml, string stack, List<Diagnostic> diagnostics, string? projectDirectory = null)
     {
         var checks = new NodeChecks(diagnostics);
-        var project = new ProjectFile(null, null);
+        var project = ProjectFile.None(projectFile);
         if (projectYaml is not null && SourceTreeReader.TryRead(projectFile, projectYaml, diagnostics, out var projectRoot))
         {
             project = new ProjectFileReader(projectFile, checks).Read(projectRoot);
+            if (projectDirectory is not null && project.StateDirectory is { } folder)
+            {
+                project = project with { StateDirectory = ResolveStateDirectory(projectDirectory, folder, project.BackendSpan, project.BackendUrl!, diagnostics) };
+            }
         }
 
         StackFileContent? content = null;
         if (stackYaml is not null && SourceTreeReader.TryRead(stackFile, stackYaml, diagnostics, out var stackRoot))
         {
-            content = new StackFileReader(stackFile, project.Name, checks).Read(stackRoot);
-            diagnostics.AddRange(DomainRules.Check(content.Registrations, content.Tenants));
+            content = new StackFileReader(stackFile, project, checks).Read(stackRoot);
+            if (content is not null)
+            {
+                diagnostics.AddRange(DomainRules.Check(content.Registrations, content.Tenants));
+            }
         }
 
+        // An aliased node is read once but used in several places: say each thing once.
         var ordered = diagnostics
+            .Distinct()
             .OrderBy(d => d.Span.File == projectFile ? 1 : d.Span.File == stackFile ? 2 : 0)
             .ThenBy(d => d.Span.Line)
             .ThenBy(d => d.Span.Column)
@@ -109,8 +129,31 @@ public static class StackLoader
         var failed = ordered.Any(d => d.Level == Severity.Error) || content is null || project.Name is null;
         var definition = failed
             ? null
-            : new StackDefinition(project.Name!, stack, content!.Cloud, content.Registrations, content.Tenants, project.BackendUrl);
+            : new StackDefinition(project.Name!, stack, content!.Cloud, content.Registrations, content.Tenants, project.BackendUrl) { StateDirectory = project.StateDirectory };
         return new StackLoadResult(definition, ordered);
+    }
+
+    /// <summary>A file:// backend's folder made absolute (relative to the project folder); null after reporting a path that is a file.</summary>
+    private static string? ResolveStateDirectory(string projectDirectory, string folder, SourceSpan span, string url, List<Diagnostic> diagnostics)
+    {
+        string full;
+        try
+        {
+            full = Path.GetFullPath(Path.Combine(projectDirectory, folder));
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            diagnostics.Add(DiagnosticCatalog.InvalidBackendUrl(span, url, "it is not a usable path."));
+            return null;
+        }
+
+        if (File.Exists(full))
+        {
+            diagnostics.Add(DiagnosticCatalog.InvalidBackendUrl(span, url, "it names a file, not a folder."));
+            return null;
+        }
+
+        return full;
     }
 
     /// <summary>Reads a file as strict UTF-8 (a byte order mark is skipped); null after reporting when it cannot be read or decoded.</summary>
@@ -119,6 +162,13 @@ public static class StackLoader
         byte[] bytes;
         try
         {
+            var length = new FileInfo(path).Length;
+            if (length > MaxFileBytes)
+            {
+                diagnostics.Add(DiagnosticCatalog.FileUnreadable(file, $"it is {length:N0} bytes; a stack file is at most {MaxFileBytes:N0}."));
+                return null;
+            }
+
             bytes = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -11,9 +11,11 @@ internal static class Suggestions
     {
         string? best = null;
         var bestDistance = int.MaxValue;
+        var allowed = Math.Max(1, value.Length / 3);
         foreach (var candidate in candidates)
         {
-            if (string.Equals(candidate, value, StringComparison.Ordinal))
+            // A length that differs by more than the allowed distance cannot be close (and a huge value costs nothing).
+            if (string.Equals(candidate, value, StringComparison.Ordinal) || Math.Abs(candidate.Length - value.Length) > allowed)
             {
                 continue;
             }
@@ -28,7 +30,7 @@ internal static class Suggestions
             }
         }
 
-        return bestDistance <= Math.Max(1, value.Length / 3) ? best : null;
+        return bestDistance <= allowed ? best : null;
     }
 
     // Edit distance where swapping two neighbours counts as one edit ("esat" → "east"): optimal string alignment.

@@ -7,10 +7,15 @@ namespace Provisioning.Execution;
 /// <summary>
 /// Applies a plan: PUTs first, then DELETEs, each phase with bounded parallelism. Every finished
 /// step is persisted before the run moves on; a failed step does not stop the others. Cancellation
-/// stops new requests, lets those in flight finish and saves the state.
+/// starts nothing new, lets the requests in flight finish for up to <see cref="ExecutorOptions.DrainTimeout"/>
+/// (then abandons them, their intents left pending for the next run to resolve), records every finished step and
+/// returns a result with <see cref="ExecutionResult.Cancelled"/> set and the unstarted steps reported skipped.
 /// </summary>
 public sealed class Executor(IResourceProvider provider, IStateStore store, ExecutorOptions? options = null)
 {
+    /// <summary>How the error of a request abandoned at the drain bound starts.</summary>
+    public const string InterruptedMessage = "Interrupted: the run was cancelled and this request did not answer within the drain bound";
+
     private readonly ExecutorOptions _options = options ?? new ExecutorOptions();
 
     /// <summary>
@@ -103,6 +108,10 @@ public sealed class Executor(IResourceProvider provider, IStateStore store, Exec
         }
 
         var started = new ConcurrentDictionary<Step, byte>();
+
+        // Requests are not cancelled by the run's token: once the run is cancelled they get DrainTimeout to answer.
+        using var drain = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _options.Time);
+        using var bound = cancellationToken.Register(() => drain.CancelAfter(_options.DrainTimeout));
         try
         {
             await Parallel.ForEachAsync(
@@ -112,7 +121,7 @@ public sealed class Executor(IResourceProvider provider, IStateStore store, Exec
                 {
                     started[step] = 0;
                     report(new StepEvent(step, StepStatus.Started));
-                    var outcome = await RunAsync(step, tracker);
+                    var outcome = await RunAsync(step, tracker, drain.Token);
                     await tracker.PersistAsync(CancellationToken.None);
                     report(outcome);
                 });
@@ -180,7 +189,7 @@ public sealed class Executor(IResourceProvider provider, IStateStore store, Exec
     /// Records the intent durably, sends one step's request (never cancelled mid-flight) and records its
     /// result; an interrupted run leaves the intent pending, to be resolved by reading the resource back.
     /// </summary>
-    private async Task<StepEvent> RunAsync(Step step, StateTracker tracker)
+    private async Task<StepEvent> RunAsync(Step step, StateTracker tracker, CancellationToken drain)
     {
         var delete = step.Kind == StepKind.Delete;
         var intent = await tracker.BeginAsync(
@@ -191,17 +200,24 @@ public sealed class Executor(IResourceProvider provider, IStateStore store, Exec
         {
             if (delete)
             {
-                await provider.DeleteAsync(step.Id, step.ApiVersion, CancellationToken.None);
+                await provider.DeleteAsync(step.Id, step.ApiVersion, drain);
                 Record(tracker, step, null, intent);
             }
             else
             {
                 var desired = step.Desired!;
-                var observed = await provider.PutAsync(desired.Id, desired.ApiVersion, desired.Properties, CancellationToken.None);
+                var observed = await provider.PutAsync(desired.Id, desired.ApiVersion, desired.Properties, drain);
                 Record(tracker, step, observed, intent);
             }
 
             return new StepEvent(step, StepStatus.Succeeded);
+        }
+        catch (OperationCanceledException) when (drain.IsCancellationRequested)
+        {
+            // Abandoned at the drain bound: whether it took effect is unknown, so the intent stays pending and the
+            // next run reads the resource back before planning.
+            var seconds = _options.DrainTimeout.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
+            return new StepEvent(step, StepStatus.Failed, $"{InterruptedMessage} ({seconds} s); the next run checks whether it took effect.");
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -219,6 +235,11 @@ public sealed class Executor(IResourceProvider provider, IStateStore store, Exec
             case StepKind.Delete:
             case StepKind.Forget:
                 tracker.Remove(step.Id, intent);
+                break;
+            case StepKind.Adopt:
+                // Recorded as found (the id as ARM spells it), with the desired URN, parent and options.
+                var found = step.Current!;
+                tracker.Set(ResourceState.From(step.Desired!, found.Properties) with { Id = found.Id }, intent);
                 break;
             default:
                 var desired = step.Desired!;

@@ -49,7 +49,7 @@ public static class Refresher
                         }
                     }
                 }
-                catch (ResourceProviderException e) when (e.Status == 404)
+                catch (ResourceProviderException e) when (e.ResourceMissing)
                 {
                     missing[i] = true;
                 }

@@ -2,7 +2,7 @@ namespace Provisioning.Execution;
 
 /// <summary>
 /// A request the provider refused or could not complete: the HTTP status, the ARM error code and
-/// the request id, so the operator can quote them to support.
+/// the request id, so the operator can quote them to support; <see cref="Exception.Message"/> carries all three.
 /// </summary>
 public class ResourceProviderException : Exception
 {
@@ -41,4 +41,12 @@ public class ResourceProviderException : Exception
 
     /// <summary>The service's request id (<c>x-ms-request-id</c>).</summary>
     public string? RequestId { get; }
+
+    /// <summary>
+    /// True only when the provider is sure the resource — for a list, its parent — does not exist (ARM's
+    /// <c>ResourceNotFound</c>, <c>ParentResourceNotFound</c>…). A 404 from a wrong endpoint, an unregistered provider or an
+    /// unknown resource type (<c>NoRegisteredProviderFound</c>, <c>InvalidResourceType</c>, <c>SubscriptionNotFound</c>,
+    /// <c>ResourceGroupNotFound</c>, or no ARM code at all) is a failure, never "missing". Default: false.
+    /// </summary>
+    public bool ResourceMissing { get; init; }
 }

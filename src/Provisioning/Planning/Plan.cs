@@ -14,6 +14,25 @@ public sealed record Plan(ImmutableArray<Step> Steps, ImmutableArray<string> Err
     /// <summary>The deletes refused because the resource is protected; each has its message in <see cref="Errors"/>.</summary>
     public ImmutableArray<Step> Refused { get; init; } = [];
 
+    /// <summary>
+    /// The mappings a PUT of the plan removes without a DELETE of its own (see <see cref="Planning.Overwrites"/>); those
+    /// that a delete step also lists appear in both. Empty until <see cref="Planning.Overwrites.Find"/> ran.
+    /// </summary>
+    public ImmutableArray<Overwrite> Overwrites { get; init; } = [];
+
+    /// <summary>
+    /// How many mappings the plan removes from Azure: its DELETE steps plus the overwritten mappings that no DELETE step lists.
+    /// What the summary reports as deleted and what the mass-delete guard counts.
+    /// </summary>
+    public int Removals
+    {
+        get
+        {
+            var deleted = Steps.Where(s => s.Kind == StepKind.Delete).Select(s => s.Id).ToHashSet();
+            return deleted.Count + Overwrites.Select(o => o.Removed.Id).Where(id => !deleted.Contains(id)).Distinct().Count();
+        }
+    }
+
     /// <summary>True when a step would send a request or the state would change.</summary>
     public bool HasChanges => Steps.Any(s => s.Kind != StepKind.Same);
 

@@ -12,6 +12,9 @@ namespace Provisioning.Planning;
 /// </summary>
 public static class Planner
 {
+    /// <summary>The note of an <see cref="StepKind.Adopt"/> step.</summary>
+    public const string AdoptNote = "exists in Azure as desired but not in the state: adopted into the state, no request";
+
     /// <summary>
     /// Plans the steps. When <paramref name="actual"/> is null the recorded state is trusted as the truth;
     /// otherwise <paramref name="actual"/> must hold every resource found under the parents that were listed.
@@ -57,9 +60,16 @@ public static class Planner
                 }
 
                 var diffs = Diff(current.Properties, resource.Properties);
-                var kind = diffs.IsEmpty ? StepKind.Same : StepKind.Update;
-                var adopted = old is null ? "exists in Azure but not in the state: adopted" : null;
-                puts.Add(new Step(kind, resource.Urn, resource.Id, resource, current, diffs, adopted));
+                if (old is null)
+                {
+                    // Found in Azure but not in the state: the state must learn it, with or without a request.
+                    puts.Add(diffs.IsEmpty
+                        ? new Step(StepKind.Adopt, resource.Urn, resource.Id, resource, current, diffs, AdoptNote)
+                        : new Step(StepKind.Update, resource.Urn, resource.Id, resource, current, diffs, "exists in Azure but not in the state: adopted and updated"));
+                    continue;
+                }
+
+                puts.Add(new Step(diffs.IsEmpty ? StepKind.Same : StepKind.Update, resource.Urn, resource.Id, resource, current, diffs));
             }
         }
 

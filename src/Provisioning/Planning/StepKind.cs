@@ -17,4 +17,10 @@ public enum StepKind
 
     /// <summary>No request: the resource leaves the state (already gone, or retained on delete).</summary>
     Forget,
+
+    /// <summary>
+    /// No request: the resource already exists in Azure with the desired properties but is not in the state
+    /// (a PUT whose answer was lost, or a mapping made by hand); <c>up</c> records it, so that destroy removes it.
+    /// </summary>
+    Adopt,
 }

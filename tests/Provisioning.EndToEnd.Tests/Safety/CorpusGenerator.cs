@@ -200,10 +200,10 @@ internal static class CorpusGenerator
             }
         }
 
-        // Deep nesting: flow sequences and block mappings thousands deep.
+        // Deep nesting: flow sequences and block mappings thousands deep (bounded at 64 levels while parsing).
         foreach (var depth in new[] { 100, 1000, 10000 })
         {
-            yield return ($"deep-flow-{depth}", U(V.Replace("protect: false", "protect: " + new string('[', depth) + new string(']', depth), StringComparison.Ordinal)), "PRV007");
+            yield return ($"deep-flow-{depth}", U(V.Replace("protect: false", "protect: " + new string('[', depth) + new string(']', depth), StringComparison.Ordinal)), "PRV039");
             var nested = new StringBuilder(V);
             nested.Append("    deep:\n");
             for (var d = 0; d < Math.Min(depth, 2000); d++)
@@ -211,7 +211,7 @@ internal static class CorpusGenerator
                 nested.Append(' ', 6 + (2 * d)).Append('k').Append(d.ToString(CultureInfo.InvariantCulture)).Append(":\n");
             }
 
-            yield return ($"deep-block-{depth}", U(nested.ToString()), "PRV008");
+            yield return ($"deep-block-{depth}", U(nested.ToString()), "PRV039");
         }
 
         // Huge files: 20,000 valid tenants and one mistake at the end; a 2 MB scalar.
@@ -223,6 +223,109 @@ internal static class CorpusGenerator
 
         yield return ("huge-20000-tenants-one-bad-guid", U(huge.ToString() + "    last:\n      tenantId: not-a-guid\n      subscriptionId: 8d116ece-1738-47d9-bd9c-172411e20b8f\n      registrations: [west]\n"), "PRV016");
         yield return ("huge-2mb-scalar", U(V.Replace("name: azurestack-east", "name: " + new string('e', 2_000_000), StringComparison.Ordinal)), "PRV024");
+
+        foreach (var safe in SafeByConstruction(V))
+        {
+            yield return (safe.Name, safe.Content, safe.Intended);
+        }
+    }
+
+    /// <summary>Issue 11's stack-file mistakes, one principle at a time: strict values, tags, limits, URNs, sections, credentials, token scopes.</summary>
+    private static IEnumerable<(string Name, byte[] Content, string Intended)> SafeByConstruction(string v)
+    {
+        static byte[] U(string s) => Encoding.UTF8.GetBytes(s.ReplaceLineEndings("\n"));
+        const string TenantId = "tenantId: 6b0d549b-6f03-475a-9600-a35a099950d8";
+        const string Id = "6b0d549b-6f03-475a-9600-a35a099950d8";
+
+        // Strict values: a value is used exactly as written, so nothing ARM would see differently gets through.
+        foreach (var (slug, value, code) in new[]
+        {
+            ("leading-space", $"\" {Id}\"", "PRV035"),
+            ("trailing-space", $"\"{Id} \"", "PRV035"),
+            ("escaped-newline", $"\"{Id}\\n\"", "PRV035"),
+            ("escaped-tab", $"\"{Id}\\t\"", "PRV035"),
+            ("escaped-nul", $"\"{Id}\\0\"", "PRV035"),
+            ("nbsp-inside", "6b0d549b\u00a06f03-475a-9600-a35a099950d8", "PRV035"),
+            ("zero-width-space", Id + "\u200b", "PRV035"),
+            ("bom-inside", $"\"\\ufeff{Id}\"", "PRV035"),
+            ("line-separator", $"\"{Id}\\L\"", "PRV035"),
+            ("unicode-hyphen", "6b0d549b\u20106f03-475a-9600-a35a099950d8", "PRV016"),
+            ("minus-sign", "6b0d549b\u22126f03-475a-9600-a35a099950d8", "PRV016"),
+            ("fullwidth-digit", "\uff16b0d549b-6f03-475a-9600-a35a099950d8", "PRV016"),
+            ("quoted-braces", $"\"{{{Id}}}\"", "PRV016"),
+            ("parentheses", $"({Id})", "PRV016"),
+            ("no-hyphens", Id.Replace("-", string.Empty, StringComparison.Ordinal), "PRV016"),
+            ("nil", "00000000-0000-0000-0000-000000000000", "PRV036"),
+        })
+        {
+            yield return ($"strict-tenantid-{slug}", U(v.Replace(TenantId, $"tenantId: {value}", StringComparison.Ordinal)), code);
+        }
+
+        yield return ("strict-tenantid-block-scalar", U(v.Replace(TenantId, $"tenantId: |\n        {Id}", StringComparison.Ordinal)), "PRV035");
+        yield return ("strict-tenantid-block-scalar-crlf", Encoding.UTF8.GetBytes(v.Replace(TenantId, $"tenantId: |\n        {Id}", StringComparison.Ordinal).ReplaceLineEndings("\r\n")), "PRV035");
+        yield return ("strict-registration-subscription-nil", U(ReplaceFirst(v, "subscriptionId: 6513270e-269e-4d37-b2a7-4de452e6b438", "subscriptionId: 00000000-0000-0000-0000-000000000000")), "PRV036");
+        yield return ("strict-customer-subscription-nil", U(v.Replace("subscriptionId: 8d116ece-1738-47d9-bd9c-172411e20b8f", "subscriptionId: 00000000-0000-0000-0000-000000000000", StringComparison.Ordinal)), "PRV036");
+        yield return ("strict-bom-and-nil-guid", [0xEF, 0xBB, 0xBF, .. U(v.Replace(TenantId, "tenantId: 00000000-0000-0000-0000-000000000000", StringComparison.Ordinal))], "PRV036");
+        yield return ("strict-name-trailing-space", U(ReplaceFirst(v, "name: azurestack-west", "name: \"azurestack-west \"")), "PRV035");
+        yield return ("strict-name-inner-space", U(ReplaceFirst(v, "name: azurestack-west", "name: \"azurestack west\"")), "PRV024");
+        yield return ("strict-name-tab", U(ReplaceFirst(v, "name: azurestack-west", "name: \"azurestack\\twest\"")), "PRV035");
+        yield return ("strict-resource-group-nbsp", U(ReplaceFirst(v, "resourceGroup: azurestack", "resourceGroup: azure\u00a0stack")), "PRV035");
+        yield return ("strict-reference-trailing-space", U(v.Replace("[west, east]", "[\"west \", east]", StringComparison.Ordinal)), "PRV035");
+        yield return ("strict-reference-newline", U(v.Replace("[west, east]", "[\"west\\n\", east]", StringComparison.Ordinal)), "PRV035");
+        yield return ("strict-cloud-newline", U(v.Replace("cloud: local", "cloud: \"local\\n\"", StringComparison.Ordinal)), "PRV035");
+        yield return ("strict-bool-yes", U(v.Replace("protect: false", "protect: yes", StringComparison.Ordinal)), "PRV021");
+        yield return ("strict-bool-on", U(v.Replace("protect: false", "protect: on", StringComparison.Ordinal)), "PRV021");
+        yield return ("strict-tenant-key-space", U(v.Replace("    contoso:\n", "    con toso:\n", StringComparison.Ordinal)), "PRV022");
+        yield return ("strict-tenant-key-tab", U(v.Replace("    contoso:\n", "    \"contoso\\t\":\n", StringComparison.Ordinal)), "PRV022");
+        yield return ("strict-registration-key-newline", U(v.Replace("    east:\n", "    \"east\\n\":\n", StringComparison.Ordinal)), "PRV022");
+
+        // Tags are refused, never dropped; aliases stay within a budget; nesting is bounded before it costs anything.
+        yield return ("tag-ref", U(v.Replace(TenantId, "tenantId: !Ref contoso-tenant", StringComparison.Ordinal)), "PRV037");
+        yield return ("tag-binary", U(ReplaceFirst(v, "name: azurestack-west", "name: !!binary YXp1cmVzdGFjay13ZXN0")), "PRV037");
+        yield return ("tag-bool", U(v.Replace("protect: false", "protect: !!bool false", StringComparison.Ordinal)), "PRV037");
+        yield return ("tag-on-mapping", U(v.Replace("    contoso:\n", "    contoso: !Tenant\n", StringComparison.Ordinal)), "PRV037");
+        yield return ("tag-on-list", U(v.Replace("[west, east]", "!!set [west, east]", StringComparison.Ordinal)), "PRV037");
+        var laughs = new StringBuilder(v).Append("    lol:\n      tenantId: 0cb1e29c-658c-4a14-95e6-0af593bd04cf\n      subscriptionId: 8e81973e-0bec-47b0-b898-d190f9ebdacc\n      registrations: [west]\n      retainOnDelete: &l0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for (var i = 1; i < 9; i++)
+        {
+            laughs.Append(CultureInfo.InvariantCulture, $"      l{i}: &l{i} [{string.Join(", ", Enumerable.Repeat($"*l{i - 1}", 10))}]\n");
+        }
+
+        yield return ("alias-billion-laughs", U(laughs.ToString()), "PRV038");
+        yield return ("deep-flow-100000-brackets", U(v.Replace("protect: false", "protect: " + new string('[', 100_000) + new string(']', 100_000), StringComparison.Ordinal)), "PRV039");
+        yield return ("deep-flow-100000-braces", U(v.Replace("protect: false", "protect: " + new string('{', 100_000) + new string('}', 100_000), StringComparison.Ordinal)), "PRV039");
+
+        // One resource per URN: {registration}-{tenant} must not collide, ignoring case.
+        var twoRegistrations = ReplaceFirst(v, "    east:\n", "    a-b: { subscriptionId: 6513270e-269e-4d37-b2a7-4de452e6b438, name: azurestack-ab }\n    a: { subscriptionId: 6513270e-269e-4d37-b2a7-4de452e6b438, name: azurestack-a }\n    east:\n");
+        yield return ("urn-collision-joined-keys", U(twoRegistrations + "    c: { tenantId: 0cb1e29c-658c-4a14-95e6-0af593bd04cf, subscriptionId: 8e81973e-0bec-47b0-b898-d190f9ebdacc, registrations: [a-b] }\n    b-c: { tenantId: 6b4cb242-4a23-4596-a217-beaddbc496cb, subscriptionId: 92276658-1e27-41c0-8a6a-63ec24ede6a4, registrations: [a] }\n"), "PRV040");
+        yield return ("urn-collision-tenant-case", U(v + "    Contoso: { tenantId: 0cb1e29c-658c-4a14-95e6-0af593bd04cf, subscriptionId: 8e81973e-0bec-47b0-b898-d190f9ebdacc, registrations: [west] }\n"), "PRV040");
+        yield return ("urn-collision-registration-case", U(ReplaceFirst(v, "    east:\n", "    West: { subscriptionId: 6513270e-269e-4d37-b2a7-4de452e6b438, name: azurestack-west2 }\n    east:\n")), "PRV040");
+
+        // No silent mass delete: a missing or null section is an error ({} is the way to say "none").
+        var cut = v[..v.IndexOf("  tenant-registrations:tenants:", StringComparison.Ordinal)];
+        yield return ("section-tenants-cut-off", U(cut), "PRV041");
+        yield return ("section-tenants-null", U(cut + "  tenant-registrations:tenants:\n"), "PRV041");
+        yield return ("section-tenants-tilde", U(cut + "  tenant-registrations:tenants: ~\n"), "PRV041");
+        yield return ("section-tenants-null-word", U(cut + "  tenant-registrations:tenants: null\n"), "PRV041");
+        yield return ("section-registrations-null", U("config:\n  tenant-registrations:cloud: local\n  tenant-registrations:registrations:\n  tenant-registrations:tenants: {}\n"), "PRV041");
+        yield return ("section-config-only", U("config:\n"), "PRV041");
+        yield return ("section-typo-config", U(v.Replace("config:\n", "confg:\n", StringComparison.Ordinal)), "PRV041");
+        yield return ("empty-zero-bytes", [], "PRV042");
+        yield return ("empty-comments-only", U("# Pulumi.local.yaml\n# nothing here yet\n"), "PRV042");
+        yield return ("empty-bom-only", [0xEF, 0xBB, 0xBF], "PRV042");
+        yield return ("empty-document-marker", U("---\n...\n"), "PRV042");
+        yield return ("esc-environment-imported", U("environment:\n  - prod-settings\n" + v), "PRV047");
+        yield return ("foreign-namespace-renamed-project", U(v.Replace("tenant-registrations:", "billing:", StringComparison.Ordinal)), "PRV043");
+
+        // Credentials in a URL are refused and never echoed; a token scope is an https URL or ends in /.default.
+        yield return ("credentials-cloud-userinfo", U(v.Replace("cloud: local", "cloud: \"https://admin:hunter2@management.contoso.com/\"", StringComparison.Ordinal)), "PRV044");
+        yield return ("credentials-cloud-sig", U(v.Replace("cloud: local", "cloud: \"https://management.contoso.com/?sv=2024&sig=abc%2Bdef\"", StringComparison.Ordinal)), "PRV044");
+        yield return ("credentials-token-scope", U(v.Replace("cloud: local", "cloud: https://management.contoso.com/\n  tenant-registrations:tokenScope: \"https://u:p@login.contoso.com/.default\"", StringComparison.Ordinal)), "PRV044");
+        yield return ("token-scope-not-a-scope", U(v.Replace("cloud: local", "cloud: https://management.contoso.com/\n  tenant-registrations:tokenScope: management.contoso.com", StringComparison.Ordinal)), "PRV045");
+        yield return ("token-scope-plain-http", U(v.Replace("cloud: local", "cloud: https://management.contoso.com/\n  tenant-registrations:tokenScope: http://management.contoso.com/", StringComparison.Ordinal)), "PRV045");
+
+        // A 10 MB value: refused, and cut in the message.
+        yield return ("huge-10mb-guid", U(v.Replace(TenantId, "tenantId: " + new string('6', 10_000_000), StringComparison.Ordinal)), "PRV016");
     }
 
     private static string Guid(int n, int kind) => $"{n:x8}-{kind:x4}-4000-8000-{n:x12}";

@@ -41,13 +41,16 @@ public sealed class CloudAndNamespaceDiagnosticsTests
         Assert.Equal(new Uri(endpoint), result.Stack!.Cloud.ArmEndpoint);
     }
 
-    [Fact]
-    public void A_custom_endpoint_without_a_token_scope_is_refused()
+    [Theory]
+    [InlineData("https://arm.contoso.com/", "https://arm.contoso.com/.default")]
+    [InlineData("https://arm.contoso.com", "https://arm.contoso.com/.default")]
+    [InlineData("https://arm.contoso.com:4443/stamp/", "https://arm.contoso.com:4443/stamp/.default")]
+    public void A_custom_endpoint_without_a_token_scope_gets_the_endpoint_default_scope_as_docs_azure_md_says(string endpoint, string scope)
     {
-        var result = ConfigFixture.ParseStack($"config:\n  tenant-registrations:cloud: https://arm.contoso.com/\n{Registrations}");
+        var result = ConfigFixture.ParseStack($"config:\n  tenant-registrations:cloud: {endpoint}\n{Registrations}");
 
-        var diagnostic = ConfigFixture.AssertAt(result, "PRV019", 2, 31);
-        Assert.Contains("'tenant-registrations:tokenScope'", diagnostic.Message, StringComparison.Ordinal);
+        Assert.False(result.HasErrors, string.Join(Environment.NewLine, result.Diagnostics));
+        Assert.Equal(scope, result.Stack!.Cloud.TokenScope);
     }
 
     [Fact]

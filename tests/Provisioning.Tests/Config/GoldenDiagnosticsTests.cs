@@ -26,7 +26,7 @@ public sealed class GoldenDiagnosticsTests
         Assert.Equal(
             """
             Pulumi.local.yaml(2,31): error PRV017: The cloud 'AzureClod' is not known: use AzureCloud, AzureChinaCloud, AzureUSGovernment, local or an https:// ARM endpoint. Did you mean 'AzureCloud'?
-            Pulumi.local.yaml(4,29): error PRV016: 'subscriptionId' must be a GUID like 00000000-0000-0000-0000-000000000000, not '11111111-1111-1111-1111-11111111111'.
+            Pulumi.local.yaml(4,29): error PRV016: 'subscriptionId' must be a GUID of 36 characters like 6513270e-269e-4d37-b2a7-4de452e6b438 (hex digits and '-', no braces), not '11111111-1111-1111-1111-11111111111'.
             Pulumi.local.yaml(5,82): error PRV023: The resource group 'stamps.' is not valid: it must not end with '.'.
             Pulumi.local.yaml(10,29): error PRV025: Tenant 'contoso' refers to the registration 'eats', which is not declared. Did you mean 'east'?
             Pulumi.local.yaml(11,16): error PRV021: 'protect' must be true or false, not 'maybe'.

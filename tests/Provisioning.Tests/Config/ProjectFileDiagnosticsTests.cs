@@ -6,6 +6,7 @@ public sealed class ProjectFileDiagnosticsTests
 {
     private const string Stack = """
         config:
+          tenant-registrations:registrations: {}
           tenant-registrations:tenants: {}
         """;
 

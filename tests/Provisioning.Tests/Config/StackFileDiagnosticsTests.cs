@@ -125,7 +125,7 @@ public sealed class StackFileDiagnosticsTests
     [Theory]
     [InlineData("azure/stack", "'/'")]
     [InlineData("azure%stack", "'%'")]
-    [InlineData("azure\\u0001stack", "control characters")]
+    [InlineData("azure stack", "spaces")]
     public void A_bad_registration_name_is_reported_at_the_value(string name, string reason)
     {
         var result = ConfigFixture.ParseStack($$"""
@@ -192,15 +192,29 @@ public sealed class StackFileDiagnosticsTests
     }
 
     [Fact]
-    public void The_stack_file_may_not_declare_registrations_or_tenants_and_only_gets_warnings()
+    public void A_stack_file_without_registrations_and_tenants_is_refused_not_read_as_managing_nothing()
     {
         var result = ConfigFixture.ParseStack("""
             config:
               azure-native:location: westeurope
             """);
 
-        Assert.Equal(["PRV031", "PRV032"], result.Diagnostics.Select(d => d.Code));
+        Assert.Equal(["PRV041", "PRV041"], result.Diagnostics.Select(d => d.Code));
         Assert.All(result.Diagnostics, d => Assert.Equal(new SourceSpan(ConfigFixture.StackFile, 1, 1), d.Span));
+        Assert.All(result.Diagnostics, d => Assert.Equal(Severity.Error, d.Level));
+        Assert.Null(result.Stack);
+    }
+
+    [Fact]
+    public void Explicitly_empty_registrations_and_tenants_are_legal_and_only_warn()
+    {
+        var result = ConfigFixture.ParseStack("""
+            config:
+              tenant-registrations:registrations: {}
+              tenant-registrations:tenants: {}
+            """);
+
+        Assert.Equal(["PRV031", "PRV032"], result.Diagnostics.Select(d => d.Code));
         Assert.NotNull(result.Stack);
     }
 

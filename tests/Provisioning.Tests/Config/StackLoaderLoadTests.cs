@@ -18,12 +18,13 @@ public sealed class StackLoaderLoadTests : IDisposable
             config:
               tenant-registrations:registrations:
                 west: { subscriptionId: 11111111-1111-1111-1111-111111111111, name: azurestack-west }
+              tenant-registrations:tenants: {}
             """);
 
         var result = StackLoader.Load(_directory.FullName, "dev");
 
         var warning = Assert.Single(result.Diagnostics);
-        Assert.Equal("Pulumi.dev.yaml(1,1): warning PRV032: No tenants are declared under 'tenant-registrations:tenants'; the stack manages no mapping (up then deletes every mapping it manages).", warning.ToString());
+        Assert.Equal("Pulumi.dev.yaml(4,3): warning PRV032: No tenants are declared under 'tenant-registrations:tenants'; the stack manages no mapping (up then deletes every mapping it manages).", warning.ToString());
         Assert.Equal("dev", result.Stack!.Stack);
         Assert.Equal("west", Assert.Single(result.Stack.Registrations).Key);
     }
@@ -76,6 +77,71 @@ public sealed class StackLoaderLoadTests : IDisposable
         var diagnostic = Assert.Single(result.Diagnostics);
         Assert.Equal("PRV012", diagnostic.Code);
         Assert.Equal(SourceSpan.CommandLine, diagnostic.Span);
+    }
+
+    [Fact]
+    public void A_stack_file_that_is_a_directory_is_reported_not_called_missing()
+    {
+        Write(ConfigFixture.ProjectFile, ConfigFixture.Project);
+        Directory.CreateDirectory(Path.Combine(_directory.FullName, "Pulumi.dev.yaml"));
+
+        var result = StackLoader.Load(_directory.FullName, "dev");
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("PRV003", diagnostic.Code);
+        Assert.Contains("is a directory", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_project_file_that_is_a_directory_is_reported()
+    {
+        Directory.CreateDirectory(Path.Combine(_directory.FullName, ConfigFixture.ProjectFile));
+        Write("Pulumi.dev.yaml", "config:\n  tenant-registrations:registrations: {}\n  tenant-registrations:tenants: {}\n");
+
+        var result = StackLoader.Load(_directory.FullName, "dev");
+
+        Assert.Equal(SourceSpan.WholeFile(ConfigFixture.ProjectFile), ConfigFixture.Single(result, "PRV003").Span);
+        Assert.Null(result.Stack);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("\uFEFF")]
+    [InlineData("# nothing but a comment\r\n")]
+    public void A_zero_byte_bom_only_or_comments_only_stack_file_is_one_clear_error(string text)
+    {
+        Write(ConfigFixture.ProjectFile, ConfigFixture.Project);
+        Write("Pulumi.dev.yaml", text);
+
+        var result = StackLoader.Load(_directory.FullName, "dev");
+
+        Assert.Equal("PRV042", Assert.Single(result.Diagnostics).Code);
+        Assert.Null(result.Stack);
+    }
+
+    [Fact]
+    public void A_relative_file_backend_is_resolved_against_the_project_folder()
+    {
+        Write(ConfigFixture.ProjectFile, ConfigFixture.Project + "\nbackend:\n  url: file://./state\n");
+        Write("Pulumi.dev.yaml", "config:\n  tenant-registrations:registrations: {}\n  tenant-registrations:tenants: {}\n");
+
+        var result = StackLoader.Load(_directory.FullName, "dev");
+
+        Assert.Equal(Path.Combine(_directory.FullName, "state"), result.Stack!.StateDirectory);
+    }
+
+    [Fact]
+    public void A_file_backend_naming_a_file_is_refused_at_the_url()
+    {
+        Write("elsewhere", "not a folder");
+        Write(ConfigFixture.ProjectFile, ConfigFixture.Project + "\nbackend:\n  url: file://elsewhere\n");
+        Write("Pulumi.dev.yaml", "config:\n  tenant-registrations:registrations: {}\n  tenant-registrations:tenants: {}\n");
+
+        var result = StackLoader.Load(_directory.FullName, "dev");
+
+        var diagnostic = ConfigFixture.AssertAt(result, "PRV013", 5, 8, ConfigFixture.ProjectFile);
+        Assert.Contains("names a file, not a folder", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Null(result.Stack);
     }
 
     private void Write(string name, string text) => File.WriteAllText(Path.Combine(_directory.FullName, name), text);

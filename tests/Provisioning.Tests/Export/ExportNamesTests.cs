@@ -31,9 +31,9 @@ public sealed class ExportNamesTests
     public void Colliding_identifiers_are_numbered_in_declaration_order_on_every_run()
     {
         StackDefinition stack = new("p", "s", CloudSpec.Local,
-            [ExportStacks.Registration("a-b", "reg1"), ExportStacks.Registration("a", "reg2", resourceGroup: "rg2")],
+            [ExportStacks.Registration("a_b", "reg1"), ExportStacks.Registration("a", "reg2", resourceGroup: "rg2")],
             [
-                ExportStacks.Tenant("c", "11111111-1111-1111-1111-111111111111", "21111111-1111-1111-1111-111111111111", "a-b"),
+                ExportStacks.Tenant("c", "11111111-1111-1111-1111-111111111111", "21111111-1111-1111-1111-111111111111", "a_b"),
                 ExportStacks.Tenant("b-c", "12111111-1111-1111-1111-111111111111", "22111111-1111-1111-1111-111111111111", "a"),
                 ExportStacks.Tenant("b_c", "13111111-1111-1111-1111-111111111111", "23111111-1111-1111-1111-111111111111", "a"),
             ]);

@@ -135,15 +135,30 @@ public sealed class PlannerTests
     }
 
     [Fact]
-    public void With_refresh_a_mapping_in_azure_but_not_in_the_state_is_adopted_as_same()
+    public void With_refresh_a_mapping_in_azure_but_not_in_the_state_is_an_adopt_step_that_counts_as_a_change()
     {
         var plan = Planner.Plan(Desired, [], Observed(Contoso, Fabrikam, Tailspin));
 
         Assert.All(plan.Steps, s =>
         {
-            Assert.Equal(StepKind.Same, s.Kind);
+            Assert.Equal(StepKind.Adopt, s.Kind);
+            Assert.False(s.IsChange);
             Assert.Contains("adopted", s.Note, StringComparison.Ordinal);
         });
+        Assert.True(plan.HasChanges);
+    }
+
+    [Fact]
+    public void With_refresh_a_mapping_in_azure_with_other_properties_and_not_in_the_state_is_an_update()
+    {
+        var other = new ObservedResource(Contoso.Id, Contoso.Type, Resource.PropertiesOf(("tenantId", TailspinTenant)));
+
+        var plan = Planner.Plan(Desired, StateOf(Fabrikam, Tailspin), [other, .. Observed(Fabrikam, Tailspin)]);
+
+        var update = Assert.Single(plan.Steps, s => s.Kind == StepKind.Update);
+        Assert.Equal(Contoso.Id, update.Id);
+        Assert.Contains("not in the state", update.Note, StringComparison.Ordinal);
+        Assert.Equal(2, plan.Count(StepKind.Same));
     }
 
     [Fact]

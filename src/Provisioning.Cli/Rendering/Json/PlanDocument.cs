@@ -19,5 +19,5 @@ internal sealed record PlanDocument(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ApplyOutcome? Outcome)
 {
     /// <summary>The version of this shape; a breaking change bumps the major number.</summary>
-    public const string CurrentFormatVersion = "1.0";
+    public const string CurrentFormatVersion = "1.1";
 }

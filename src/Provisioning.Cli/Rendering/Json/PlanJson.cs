@@ -25,15 +25,19 @@ internal static class PlanJson
             outcomes[o.Step] = o;
         }
 
-        var changes = plan.Steps.Select(s => Change(s, outcomes.GetValueOrDefault(s), result is not null)).ToList();
+        var changes = plan.Steps.Select(s => Change(Annotated(plan, s), outcomes.GetValueOrDefault(s), result is not null)).ToList();
+
+        // An adoption sends no request: like Terraform's import it is a no-op action, with action_reason "adopt".
+        // Deletes count every mapping the plan removes, the overwritten ones included.
         var summary = new ChangeSummary(
             plan.Count(StepKind.Create),
             plan.Count(StepKind.Update),
-            plan.Count(StepKind.Delete),
+            plan.Removals,
             plan.Count(StepKind.Forget),
-            plan.Count(StepKind.Same),
+            plan.Count(StepKind.Same) + plan.Count(StepKind.Adopt),
             plan.Unmanaged.Length,
-            plan.HasChanges);
+            plan.HasChanges,
+            plan.Count(StepKind.Adopt));
         var outcome = result is null
             ? null
             : new ApplyOutcome(result.Succeeded, result.Failed, result.Outcomes.Count(o => o.Status == StepStatus.Skipped), result.Cancelled);
@@ -43,7 +47,7 @@ internal static class PlanJson
             project,
             stack,
             changes,
-            [.. plan.Unmanaged.Select(s => Change(s, null, false))],
+            [.. plan.Unmanaged.Select(s => Change(Annotated(plan, s), null, false))],
             warnings,
             [.. plan.Errors],
             summary,
@@ -72,6 +76,16 @@ internal static class PlanJson
         StepKind.Forget => "forget",
         _ => "no-op",
     };
+
+    /// <summary>The step with a note naming the PUTs that overwrite it or that it overwrites, when there are any.</summary>
+    private static Step Annotated(Plan plan, Step step)
+    {
+        var notes = plan.Overwrites
+            .Where(o => o.Removed.Id == step.Id && !o.SameResource).Select(o => $"overwritten by the PUT of {o.By.Id}")
+            .Concat(plan.Overwrites.Where(o => ReferenceEquals(o.By, step)).Select(o => $"overwrites {OverwriteGuard.Describe(o)}"))
+            .ToList();
+        return notes.Count == 0 ? step : step with { Note = string.Join("; ", step.Note is null ? notes : [step.Note, .. notes]) };
+    }
 
     private static ResourceChange Change(Step step, StepEvent? outcome, bool applied)
     {
