@@ -31,7 +31,7 @@ internal static class StackExportCommand
 
         // With a valid stack file, the state exported is the one every verb reads: its project's, through its backend.
         var definition = StackLoader.Load(directory, stack).Stack;
-        var folder = new WorkFolder(directory);
+        var folder = WorkFolder.For(directory, definition);
         if (definition is null && found.Count != 1)
         {
             return Report(console, new DiagnosticException(DiagnosticCatalog.StateNotFound(folder.Root, stack, null, [.. found.Select(f => f.Path)])));
