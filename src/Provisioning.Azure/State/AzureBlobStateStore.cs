@@ -27,6 +27,7 @@ public sealed partial class AzureBlobStateStore : IJournalStateStore, IStateLock
     private readonly AppendBlobClient _journal;
     private readonly BlobClient _lock;
     private readonly string _stack;
+    private readonly StateIdentity _identity;
     private readonly TimeProvider _time;
     private ETag? _snapshotETag;
     private long? _journalLength;
@@ -41,6 +42,7 @@ public sealed partial class AzureBlobStateStore : IJournalStateStore, IStateLock
         _journal = container.GetAppendBlobClient(url.BlobName(project, stack, "journal"));
         _lock = container.GetBlobClient(url.BlobName(project, stack, "lock"));
         _stack = stack;
+        _identity = new StateIdentity(project, stack);
         _time = time ?? TimeProvider.System;
     }
 
@@ -85,16 +87,17 @@ public sealed partial class AzureBlobStateStore : IJournalStateStore, IStateLock
             var download = await _snapshot.DownloadContentAsync(cancellationToken);
             _snapshotETag = download.Value.Details.ETag;
             using var stream = download.Value.Content.ToStream();
-            snapshot = CheckpointSerializer.Read(stream, _snapshot.Uri.AbsolutePath, interner);
+            snapshot = CheckpointSerializer.Read(stream, _snapshot.Uri.AbsolutePath, _identity, interner);
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
             _snapshotETag = null;
         }
-        catch (InvalidDataException e)
+        catch (Provisioning.Diagnostics.DiagnosticException e) when (e.Diagnostics[0].Code is "PRV100" or "PRV101")
         {
-            throw new InvalidDataException(
-                $"{e.Message} It is not used. Recoverable: journal intact: {journal.Records.Count.ToString(CultureInfo.InvariantCulture)} record(s) after the last good snapshot.", e);
+            var d = e.Diagnostics[0];
+            throw new Provisioning.Diagnostics.DiagnosticException(
+                d with { Message = $"{d.Message} Recoverable: journal intact: {journal.Records.Count.ToString(CultureInfo.InvariantCulture)} record(s) after the last good snapshot." }, e);
         }
 
         if (journal.Records.Count == 0)
@@ -170,7 +173,7 @@ public sealed partial class AzureBlobStateStore : IJournalStateStore, IStateLock
         {
             var download = await _journal.DownloadContentAsync(cancellationToken);
             var bytes = download.Value.Content.ToArray();
-            var content = JournalSerializer.Decode(bytes, _journal.Uri.AbsolutePath, interner);
+            var content = JournalSerializer.Decode(bytes, _journal.Uri.AbsolutePath, _identity, interner);
             if (content.TornTail)
             {
                 // Appends are atomic, so a torn tail was written by hand; start a clean journal holding the intact records.
@@ -193,12 +196,12 @@ public sealed partial class AzureBlobStateStore : IJournalStateStore, IStateLock
     }
 
     /// <summary>The records encoded in appends of at most 4 MiB, cut between records.</summary>
-    private static IEnumerable<byte[]> Chunks(IReadOnlyList<JournalRecord> records)
+    private IEnumerable<byte[]> Chunks(IReadOnlyList<JournalRecord> records)
     {
         using var chunk = new MemoryStream();
         foreach (var record in records)
         {
-            var line = JournalSerializer.Encode(record);
+            var line = JournalSerializer.Encode(record, _identity);
             if (chunk.Length + line.Length > MaxAppend && chunk.Length > 0)
             {
                 yield return chunk.ToArray();

@@ -27,7 +27,8 @@ internal static class CancelCommand
         {
             var directory = parse.GetValue(cwd);
             var root = Path.GetFullPath(string.IsNullOrEmpty(directory) ? Directory.GetCurrentDirectory() : directory);
-            return await RunAsync(console, StackSource.LoadFiles(root, parse.GetValue(stack)!), new WorkFolder(root), parse.GetValue(lockId), cancellationToken);
+            var loaded = StackSource.LoadFiles(root, parse.GetValue(stack)!);
+            return await RunAsync(console, loaded, WorkFolder.For(root, loaded.Stack), parse.GetValue(lockId), cancellationToken);
         });
         return command;
     }

@@ -1,15 +1,16 @@
-using Provisioning.Diagnostics;
-using Provisioning.Cli.Rendering;
 using System.CommandLine;
 using Provisioning.Cli.Engine;
+using Provisioning.Cli.Rendering;
+using Provisioning.Diagnostics;
 using Provisioning.State;
 using Spectre.Console;
 
 namespace Provisioning.Cli.Commands;
 
 /// <summary>
-/// Declares <c>provision stack import</c>: validates a state JSON document (format, ids, URNs of this stack and
-/// project, no duplicates) and then replaces the stack's state with it. Sends nothing to ARM.
+/// Declares <c>provision stack import</c>: validates a state JSON document completely (format 1 to 3, every id and URN,
+/// all of this stack and project, no duplicates; its checksum is not checked, the operator vouches for the file) and only then replaces the stack's state
+/// with it, under the stack's lock. Sends nothing to ARM. It is also the explicit migration of a format-1 state file.
 /// </summary>
 internal static class StackImportCommand
 {
@@ -17,7 +18,7 @@ internal static class StackImportCommand
     public static Command Create(CliConsole console)
     {
         var stack = new Option<string>("--stack", "-s") { Description = "The stack whose state to replace.", Required = true };
-        var file = new Option<string>("--file") { Description = "The state JSON to import (as written by stack export).", Required = true }.MustBeExistingFile();
+        var file = new Option<string>("--file") { Description = "The state JSON to import (as written by stack export, or a format-1 state file to migrate).", Required = true }.MustBeExistingFile();
         var cwd = StackCommand.CwdOption();
         var command = new Command("import", "Validate a state JSON file, then replace the stack's state with it.") { stack, file, cwd };
         command.SetAction((parse, ct) => RunAsync(console, StackCommand.Directory(parse, cwd), parse.GetValue(stack)!, parse.GetValue(file)!, ct));
@@ -30,11 +31,17 @@ internal static class StackImportCommand
         try
         {
             await using var stream = File.OpenRead(file);
-            checkpoint = CheckpointSerializer.Read(stream, file);
+            checkpoint = CheckpointSerializer.ReadForImport(stream, file);
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        catch (DiagnosticException e)
         {
-            console.Error.MarkupLineInterpolated($"[red]error:[/] {e.Message} Nothing was imported.");
+            var code = StackExportCommand.Report(console, e);
+            console.Error.MarkupLine("[red]Nothing was imported.[/]");
+            return code;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            console.Error.MarkupLineInterpolated($"[red]error:[/] cannot read '{file}': {e.Message} Nothing was imported.");
             return ExitCodes.InvalidInput;
         }
 
@@ -48,11 +55,12 @@ internal static class StackImportCommand
         var problems = Check(checkpoint, stack, context.Stack.Project);
         foreach (var problem in problems)
         {
-            console.Error.MarkupLineInterpolated($"[red]error:[/] {file}: {problem}");
+            DiagnosticRenderer.Write(console.Error, DiagnosticCatalog.ImportInvalid(file, problem));
         }
 
-        // Blast radius: an imported state never brings in anything the stack may not touch.
-        var outside = context.Stack.Scope.Check(checkpoint.Resources.Select(r => (r.Id, (string?)r.Type)), SourceSpan.WholeFile(file), "the imported state");
+        // Blast radius: an imported state never brings in anything the stack may not touch, recorded or pending.
+        var ids = checkpoint.Resources.Concat(checkpoint.Pending.Select(p => p.Resource)).Select(r => (r.Id, (string?)r.Type));
+        var outside = context.Stack.Scope.Check(ids, SourceSpan.WholeFile(file), "the imported state");
         foreach (var diagnostic in outside)
         {
             DiagnosticRenderer.Write(console.Error, diagnostic);
@@ -64,13 +72,24 @@ internal static class StackImportCommand
             return ExitCodes.InvalidInput;
         }
 
-        await using var state = await context.OpenStateAsync(console, "stack import", cancellationToken);
+        // Locked but not read: the state replaced may be one no longer read (format 1, damaged) — that is what import is for.
+        await using var state = await StateSession.LockAsync(console, context.Stack, context.Folder, "stack import", cancellationToken);
         if (state.Failure is { } failure)
         {
             return failure;
         }
 
-        await state.Store.WriteAsync(checkpoint, cancellationToken);
+        try
+        {
+            await state.Store.WriteAsync(checkpoint, cancellationToken);
+        }
+        catch (DiagnosticException e)
+        {
+            var code = StackExportCommand.Report(console, e);
+            console.Error.MarkupLine("[red]Nothing was imported.[/]");
+            return code;
+        }
+
         var where = state.Store is LocalFileStateStore local ? local.Path : context.Stack.BackendUrl;
         console.Out.MarkupLineInterpolated($"Imported {checkpoint.Resources.Length} resource(s) into the state of stack {stack} ({where}).");
         return ExitCodes.Ok;
@@ -82,29 +101,37 @@ internal static class StackImportCommand
         var problems = new List<string>();
         if (checkpoint.Stack != stack)
         {
-            problems.Add($"the state is of stack '{checkpoint.Stack}', not '{stack}'.");
+            problems.Add($"the state is of stack '{Cut(checkpoint.Stack)}', not '{stack}'.");
         }
 
         if (checkpoint.Project != project)
         {
-            problems.Add($"the state is of project '{checkpoint.Project}', not '{project}'.");
+            problems.Add($"the state is of project '{Cut(checkpoint.Project)}', not '{project}'.");
         }
 
         foreach (var duplicate in checkpoint.Resources.GroupBy(r => r.Id).Where(g => g.Count() > 1))
         {
-            problems.Add($"the id {duplicate.Key} appears {duplicate.Count()} times.");
+            problems.Add($"the id {Cut(duplicate.Key.ToString())} appears {duplicate.Count()} times.");
         }
 
         foreach (var duplicate in checkpoint.Resources.GroupBy(r => r.Urn).Where(g => g.Count() > 1))
         {
-            problems.Add($"the URN {duplicate.Key} appears {duplicate.Count()} times.");
+            problems.Add($"the URN {Cut(duplicate.Key.Value)} appears {duplicate.Count()} times.");
         }
 
-        foreach (var r in checkpoint.Resources.Where(r => r.Urn.Stack != checkpoint.Stack || r.Urn.Project != checkpoint.Project))
+        foreach (var duplicate in checkpoint.Pending.GroupBy(p => p.Sequence).Where(g => g.Count() > 1))
         {
-            problems.Add($"{r.Urn} does not belong to stack {checkpoint.Stack} of project {checkpoint.Project}.");
+            problems.Add($"the pending operation {duplicate.Key} appears {duplicate.Count()} times.");
+        }
+
+        var prefix = new StateIdentity(project, stack).UrnPrefix;
+        foreach (var urn in checkpoint.Resources.Select(r => r.Urn).Concat(checkpoint.Pending.Select(p => p.Resource.Urn)).Where(u => !u.Value.StartsWith(prefix, StringComparison.Ordinal)))
+        {
+            problems.Add($"{Cut(urn.Value)} does not belong to stack {stack} of project {project}.");
         }
 
         return problems;
     }
+
+    private static string Cut(string text) => text.Length <= 200 ? text : text[..200] + "…";
 }

@@ -39,7 +39,7 @@ internal static class StackLsCommand
             var definition = StackLoader.Load(directory, name).Stack;
             try
             {
-                var store = definition is not null ? StateSession.CreateStore(definition, folder) : state.Path is null ? null : new LocalFileStateStore(state.Path);
+                var store = definition is not null ? StateSession.CreateStore(definition, folder) : state.Path is null ? null : new LocalFileStateStore(state.Path, new StateIdentity(state.Project!, name));
                 try
                 {
                     checkpoint = store is null ? null : await store.ReadAsync(cancellationToken);
@@ -52,6 +52,10 @@ internal static class StackLsCommand
             catch (Exception e) when (e is InvalidDataException or FormatException or global::Azure.RequestFailedException)
             {
                 problem = e.Message;
+            }
+            catch (Provisioning.Diagnostics.DiagnosticException e)
+            {
+                problem = e.Diagnostics[0].ToString();
             }
 
             var hasFile = File.Exists(Path.Combine(directory, $"Pulumi.{name}.yaml"));

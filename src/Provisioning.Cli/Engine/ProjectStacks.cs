@@ -41,7 +41,7 @@ internal static class ProjectStacks
     public static async Task<Dictionary<ArmResourceId, string>> ClaimedByOthersAsync(string directory, StackDefinition stack, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stack);
-        var folder = new WorkFolder(directory);
+        var folder = WorkFolder.For(directory, stack);
         var claimed = new Dictionary<ArmResourceId, string>();
         foreach (var name in WithStackFiles(directory).Where(n => n != stack.Stack))
         {

@@ -21,7 +21,7 @@ internal static class SavedPlans
             PlanFingerprint.Compute(plan, actual));
 
     /// <summary>Reads a plan file; throws <see cref="InvalidDataException"/> when it is missing or not a plan.</summary>
-    public static SavedPlan Read(string path)
+    public static SavedPlan Read(string path, Provisioning.State.StateIdentity expected)
     {
         string text;
         try
@@ -33,7 +33,7 @@ internal static class SavedPlans
             throw new InvalidDataException($"{path}: cannot read the plan file: {e.Message}", e);
         }
 
-        return SavedPlanSerializer.Read(text, path);
+        return SavedPlanSerializer.Read(text, path, expected);
     }
 
     /// <summary>

@@ -24,7 +24,7 @@ internal sealed record StackContext(StackDefinition Stack, WorkFolder Folder)
             return null;
         }
 
-        return new StackContext(loaded.Stack!, new WorkFolder(directory));
+        return new StackContext(loaded.Stack!, WorkFolder.For(directory, loaded.Stack));
     }
 
     /// <summary>

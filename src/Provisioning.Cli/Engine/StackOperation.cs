@@ -53,7 +53,7 @@ internal sealed class StackOperation(CliConsole console, IProviderFactory provid
 
         // 2. Lock the state; then connect (for cloud: local, start the embedded emulator) while the desired resources are
         // made and the state is read. Nothing is sent before the state is known to be valid.
-        var folder = new WorkFolder(options.Directory);
+        var folder = WorkFolder.For(options.Directory, stack);
         await using var state = await StateSession.LockAsync(console, stack, folder, kind == OperationKind.Preview ? null : Verb(kind), cancellationToken);
         if (state.Failure is { } locked)
         {
@@ -256,7 +256,7 @@ internal sealed class StackOperation(CliConsole console, IProviderFactory provid
 
         try
         {
-            saved = SavedPlans.Read(options.PlanFile!);
+            saved = SavedPlans.Read(options.PlanFile!, new State.StateIdentity(stack.Project, stack.Stack));
         }
         catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
         {

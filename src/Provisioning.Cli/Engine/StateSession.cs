@@ -40,17 +40,26 @@ internal sealed class StateSession : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(folder);
         return stack.BackendUrl is { } url && url.StartsWith(BlobBackendUrl.Scheme + "://", StringComparison.OrdinalIgnoreCase)
             ? BlobStateStores.Create(url, stack.Project, stack.Stack, Environment.GetEnvironmentVariable(BlobStateStores.ConnectionStringVariable))
-            : new LocalFileStateStore(folder.StatePath(stack.Project, stack.Stack));
+            : new LocalFileStateStore(folder.StatePath(stack.Project, stack.Stack), new StateIdentity(stack.Project, stack.Stack));
     }
 
     /// <summary>Opens the state: takes the lock when <paramref name="lockFor"/> names a verb (preview passes null), then reads the checkpoint.</summary>
     public static async Task<StateSession> OpenAsync(CliConsole console, StackDefinition stack, WorkFolder folder, string? lockFor, CancellationToken cancellationToken)
     {
         var session = await LockAsync(console, stack, folder, lockFor, cancellationToken);
-        if (session.Failure is null && await session.ReadAsync(console, null, cancellationToken) is { } failure)
+        try
         {
+            if (session.Failure is null && await session.ReadAsync(console, null, cancellationToken) is { } failure)
+            {
+                await session.DisposeAsync();
+                return new StateSession(session.Store) { Failure = failure };
+            }
+        }
+        catch
+        {
+            // A state refused by a diagnostic still releases the lock taken for it.
             await session.DisposeAsync();
-            return new StateSession(session.Store) { Failure = failure };
+            throw;
         }
 
         return session;

@@ -20,8 +20,14 @@ public sealed record SavedPlan(
     [property: JsonPropertyName("steps")] ImmutableArray<SavedStep> Steps,
     [property: JsonPropertyName("actual_fingerprint")] string ActualFingerprint)
 {
-    /// <summary>The format version this build writes and reads.</summary>
-    public const string CurrentFormatVersion = "1.0";
+    /// <summary>
+    /// The format version this build writes: <c>major.minor</c>. Major 2 closes the file with a checksum over every byte
+    /// before it (project and stack included); a newer major is refused, a newer minor read (docs/state-format.md).
+    /// </summary>
+    public const string CurrentFormatVersion = "2.0";
+
+    /// <summary>The major format version this build reads (<see cref="CurrentFormatVersion"/>'s major).</summary>
+    public const int CurrentMajorVersion = 2;
 
     /// <summary>The change steps of a plan in the saved form (unchanged resources are left out).</summary>
     public static ImmutableArray<SavedStep> StepsOf(Plan plan)

@@ -1,37 +1,88 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Provisioning.Diagnostics;
 
 namespace Provisioning.State;
 
-/// <summary>The file lock: <c>&lt;stack&gt;.lock</c> created with <see cref="FileMode.CreateNew"/>, holding the lock's JSON.</summary>
+/// <summary>
+/// The file lock: <c>&lt;stack&gt;.lock</c> created with <see cref="FileMode.CreateNew"/> (atomic: of two runs, one
+/// creates it), holding the lock's JSON written in one write. A lock that vanishes between a failed create and the read
+/// of its holder is retried; a lock read while its holder is still writing it is read again after a moment.
+/// </summary>
 public sealed partial class LocalFileStateStore
 {
+    /// <summary>Create attempts before giving up when the lock keeps vanishing under us (each a released lock).</summary>
+    private const int AcquireAttempts = 50;
+
+    /// <summary>Reads of a lock whose content is not yet complete (its holder is between create and write) before calling its holder unknown.</summary>
+    private const int HolderReads = 40;
+
+    private static readonly TimeSpan HolderReadDelay = TimeSpan.FromMilliseconds(25);
+
     /// <inheritdoc />
     public async Task<IAsyncDisposable> AcquireLockAsync(LockInfo info, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(info);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(LockPath)!);
+        StateFileSystem.EnsureFolder(Directory);
         TakenOverLock = null;
-        for (var attempt = 0; ; attempt++)
+        var content = LockInfoJson.Encode(info);
+        string? lastError = null;
+        for (var attempt = 0; attempt < AcquireAttempts; attempt++)
         {
+            CheckLockPath();
+            FileStream stream;
             try
             {
-                await using var stream = new FileStream(LockPath, OwnerOnly(FileMode.CreateNew));
-                await stream.WriteAsync(LockInfoJson.Encode(info), cancellationToken);
-                stream.Flush(flushToDisk: true);
-                return new FileLockRelease(this, info.Id);
+                stream = new FileStream(LockPath, OwnerOnly(FileMode.CreateNew));
             }
-            catch (IOException) when (File.Exists(LockPath))
+            catch (UnauthorizedAccessException e)
             {
+                throw new DiagnosticException(DiagnosticCatalog.LockUnusable(LockPath, e.Message), e);
+            }
+            catch (IOException e)
+            {
+                // Taken (or gone again already): who holds it decides.
+                lastError = e.Message;
                 var holder = await ReadLockAsync(cancellationToken);
-                if (attempt > 0 || holder is null || !IsDeadLocalHolder(holder) || !TryClaimStaleLock(holder))
+                if (holder is null)
                 {
-                    throw new StackLockedException(System.IO.Path.GetFileNameWithoutExtension(Path), holder);
+                    continue;
                 }
 
-                TakenOverLock = holder;
+                if (TakenOverLock is null && IsDeadLocalHolder(holder) && TryClaimStaleLock(holder))
+                {
+                    TakenOverLock = holder;
+                    continue;
+                }
+
+                throw new StackLockedException(System.IO.Path.GetFileNameWithoutExtension(Path), holder);
             }
+
+            try
+            {
+                await using (stream)
+                {
+                    // One write of a few hundred bytes; a reader that comes before it waits (see ReadLockAsync).
+                    await stream.WriteAsync(content, cancellationToken);
+                    await stream.FlushAsync(cancellationToken);
+                    stream.Flush(flushToDisk: true);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or OperationCanceledException)
+            {
+                StateFileSystem.TryDelete(LockPath);
+                if (e is OperationCanceledException)
+                {
+                    throw;
+                }
+
+                throw new DiagnosticException(DiagnosticCatalog.LockUnusable(LockPath, e.Message), e);
+            }
+
+            return new FileLockRelease(this, info.Id);
         }
+
+        throw new DiagnosticException(DiagnosticCatalog.LockUnusable(LockPath, $"it could not be created in {AcquireAttempts} attempts ({lastError})"));
     }
 
     /// <summary>
@@ -39,6 +90,91 @@ public sealed partial class LocalFileStateStore
     /// (same host, its process gone), or null. A killed run needs no manual unlock on the machine where it ran.
     /// </summary>
     public LockInfo? TakenOverLock { get; private set; }
+
+    /// <inheritdoc />
+    public async Task<LockInfo?> ReadLockAsync(CancellationToken cancellationToken = default)
+    {
+        for (var read = 1; ; read++)
+        {
+            CheckLockPath();
+            byte[] bytes;
+            try
+            {
+                bytes = await File.ReadAllBytesAsync(LockPath, cancellationToken);
+            }
+            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+            {
+                return null;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new DiagnosticException(DiagnosticCatalog.LockUnusable(LockPath, e.Message), e);
+            }
+
+            try
+            {
+                return LockInfoJson.Decode(bytes);
+            }
+            catch (JsonException) when (read < HolderReads)
+            {
+                // Created but not yet written: its holder writes it in a moment.
+                await Task.Delay(HolderReadDelay, cancellationToken);
+            }
+            catch (JsonException)
+            {
+                // Still unreadable: written half-way by a run that died at that instant. Locked, holder unknown.
+                return LockInfo.Unknown(LastWrite());
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<LockInfo?> BreakLockAsync(string? lockId, CancellationToken cancellationToken = default)
+    {
+        var holder = await ReadLockAsync(cancellationToken);
+        if (holder is null || (lockId is not null && !string.Equals(holder.Id, lockId, StringComparison.OrdinalIgnoreCase)))
+        {
+            return null;
+        }
+
+        try
+        {
+            File.Delete(LockPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DiagnosticException(DiagnosticCatalog.LockUnusable(LockPath, e.Message), e);
+        }
+
+        return holder;
+    }
+
+    /// <summary>PRV108 when the lock path is a directory or a dangling link: no run could ever take the lock.</summary>
+    private void CheckLockPath()
+    {
+        if (System.IO.Directory.Exists(LockPath))
+        {
+            throw new DiagnosticException(DiagnosticCatalog.LockUnusable(LockPath, "it is a directory, not a lock file."));
+        }
+
+        var info = new FileInfo(LockPath);
+        if (info.LinkTarget is { } target && !File.Exists(LockPath))
+        {
+            throw new DiagnosticException(DiagnosticCatalog.LockUnusable(LockPath, $"it is a symbolic link to '{target}', which does not exist."));
+        }
+    }
+
+    private DateTimeOffset LastWrite()
+    {
+        try
+        {
+            return File.GetLastWriteTimeUtc(LockPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return DateTimeOffset.UnixEpoch;
+        }
+    }
 
     /// <summary>True when the lock was taken on this host by a process that no longer runs.</summary>
     private static bool IsDeadLocalHolder(LockInfo holder)
@@ -74,11 +210,7 @@ public sealed partial class LocalFileStateStore
         {
             File.Move(LockPath, aside);
         }
-        catch (IOException)
-        {
-            return false;
-        }
-        catch (UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return false;
         }
@@ -88,7 +220,7 @@ public sealed partial class LocalFileStateStore
         {
             moved = LockInfoJson.Decode(File.ReadAllBytes(aside));
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
         {
             moved = null;
         }
@@ -99,48 +231,16 @@ public sealed partial class LocalFileStateStore
             {
                 File.Move(aside, LockPath);
             }
-            catch (IOException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                File.Delete(aside);
+                StateFileSystem.TryDelete(aside);
             }
 
             return false;
         }
 
-        File.Delete(aside);
+        StateFileSystem.TryDelete(aside);
         return true;
-    }
-
-    /// <inheritdoc />
-    public async Task<LockInfo?> ReadLockAsync(CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            var bytes = await File.ReadAllBytesAsync(LockPath, cancellationToken);
-            return LockInfoJson.Decode(bytes);
-        }
-        catch (FileNotFoundException)
-        {
-            return null;
-        }
-        catch (JsonException)
-        {
-            // Written half-way by a run that died at that instant: locked, holder unknown.
-            return new LockInfo("unknown", "unknown", 0, "unknown", File.GetLastWriteTimeUtc(LockPath), "unknown");
-        }
-    }
-
-    /// <inheritdoc />
-    public async Task<LockInfo?> BreakLockAsync(string? lockId, CancellationToken cancellationToken = default)
-    {
-        var holder = await ReadLockAsync(cancellationToken);
-        if (holder is null || (lockId is not null && !string.Equals(holder.Id, lockId, StringComparison.OrdinalIgnoreCase)))
-        {
-            return null;
-        }
-
-        File.Delete(LockPath);
-        return holder;
     }
 
     /// <summary>Deletes the lock file if it is still ours.</summary>

@@ -84,7 +84,7 @@ public sealed class LockTests(ITestOutputHelper output, Azurite azurite) : IAsyn
         var result = await Cli.RunAsync(new EmulatorProviderFactory(_emulator), verb, "--stack", "local", "--cwd", folder.Path, "--yes");
 
         Assert.True(result.ExitCode == 4, result.ToString());
-        Assert.Contains("is locked by another run: up by", result.Error, StringComparison.Ordinal);
+        Assert.Contains("is locked by another run: host ", result.Error, StringComparison.Ordinal);
     }
 
     private async Task RaceAsync(StackFolder folder)
@@ -102,7 +102,7 @@ public sealed class LockTests(ITestOutputHelper output, Azurite azurite) : IAsyn
 
         output.WriteLine(loser.Error);
         Assert.True(loser.ExitCode == 4, loser.ToString());
-        Assert.Contains("is locked by another run: up by", loser.Error, StringComparison.Ordinal);
+        Assert.Contains("is locked by another run: host ", loser.Error, StringComparison.Ordinal);
         Assert.Contains("lock id", loser.Error, StringComparison.Ordinal);
         Assert.True(winner.ExitCode == 0, winner.ToString());
     }

@@ -24,7 +24,7 @@ internal static partial class Catalogue
             {
                 Exit = 0,
                 Prepare = [Up()],
-                Arrange = p => p.Replace(p.StatePath(), "{\"version\":2,", "{\"version\":2," + field),
+                Arrange = p => p.Replace(p.StatePath(), "{\"version\":3,", "{\"version\":3," + field),
             };
         }
 
@@ -42,9 +42,9 @@ internal static partial class Catalogue
         // Refused.
         foreach (var (what, edit) in new (string, Action<MistakeProject>)[]
         {
-            ("newer-major-version", p => p.Replace(p.StatePath(), "\"version\":2", "\"version\":3")),
-            ("version-99", p => p.Replace(p.StatePath(), "\"version\":2", "\"version\":99")),
-            ("version-as-a-string", p => p.Replace(p.StatePath(), "\"version\":2", "\"version\":\"2\"")),
+            ("newer-major-version", p => p.Replace(p.StatePath(), "\"version\":3", "\"version\":4")),
+            ("version-99", p => p.Replace(p.StatePath(), "\"version\":3", "\"version\":99")),
+            ("version-as-a-string", p => p.Replace(p.StatePath(), "\"version\":3", "\"version\":\"2\"")),
             ("snapshot-cut-in-half", p => p.Truncate(p.StatePath(), new FileInfo(p.StatePath()).Length / 2)),
             ("snapshot-cut-before-the-checksum", p => p.CutAt(p.StatePath(), ",\"checksum\"")),
             ("zero-byte-snapshot", p => p.Truncate(p.StatePath(), 0)),
@@ -58,7 +58,7 @@ internal static partial class Catalogue
                 var text = p.Read(p.StatePath());
                 p.Write(p.StatePath(), text[..text.IndexOf(",\"checksum\"", StringComparison.Ordinal)] + "}");
             }),
-            ("deeply-nested-json", p => p.Replace(p.StatePath(), "{\"version\":2,", "{\"version\":2,\"x\":" + new string('[', 10_000) + new string(']', 10_000) + ",")),
+            ("deeply-nested-json", p => p.Replace(p.StatePath(), "{\"version\":3,", "{\"version\":3,\"x\":" + new string('[', 10_000) + new string(']', 10_000) + ",")),
             ("duplicate-resource-ids", p => p.EditState(c => c with { Resources = c.Resources.Add(c.Resources[0] with { Urn = Urn.Create("local", Project, "azure-native:azurestack:CustomerSubscription", "twin") }) })),
             ("two-resources-under-one-urn", p => p.EditState(c => c with { Resources = c.Resources.SetItem(1, c.Resources[1] with { Urn = c.Resources[0].Urn }) })),
             ("journal-corrupt-in-the-middle", p =>
@@ -88,7 +88,7 @@ internal static partial class Catalogue
         yield return new Mistake("state-format/newer-major-version/preview", [.. Preview(), "--refresh=false"])
         {
             Prepare = [Up()],
-            Arrange = p => p.Replace(p.StatePath(), "\"version\":2", "\"version\":3"),
+            Arrange = p => p.Replace(p.StatePath(), "\"version\":3", "\"version\":4"),
             Forbidden = "corrupt or truncated",
         };
         yield return new Mistake("state-format/snapshot-cut-in-half/stack-export", "stack", "export", "--stack", "local")

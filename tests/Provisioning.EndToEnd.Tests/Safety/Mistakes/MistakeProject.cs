@@ -180,7 +180,7 @@ public sealed class MistakeProject(string directory, ArmEmulator.ArmEmulator emu
     {
         Directory.CreateDirectory(Path.GetDirectoryName(JournalPath(stack))!);
         using var stream = new FileStream(JournalPath(stack), FileMode.Append);
-        stream.Write(JournalSerializer.Encode(records));
+        stream.Write(JournalSerializer.Encode(records, new StateIdentity("tenant-registrations", stack)));
     }
 
     /// <summary>A copy of a state resource with another id (and the same URN, type and properties).</summary>
