@@ -177,6 +177,47 @@ public sealed class ProgramStackTests(ProgramFixture program) : IClassFixture<Pr
         Assert.Equal(0, _emulator.RequestLog.Count);
     }
 
+    [Fact]
+    public async Task Main_names_the_program_folder_and_the_runtime_may_be_written_as_a_mapping()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "provision-program-main-" + Guid.NewGuid().ToString("N")[..12]);
+        ProgramTemplate.Write(Path.Combine(folder, "app"));
+        File.WriteAllText(Path.Combine(folder, "Pulumi.yaml"), "name: tenant-registrations\nruntime:\n  name: dotnet\nmain: app\n");
+        File.WriteAllText(Path.Combine(folder, "Pulumi.ok.yaml"), ProgramTemplate.StackYaml("ok"));
+        try
+        {
+            var run = await Cli.RunAsync(_factory, "preview", "--stack", "ok", "--cwd", folder);
+
+            Assert.True(run.ExitCode == 0, run.ToString());
+            Assert.Contains("Building the program app/Stamps.csproj", run.Error, StringComparison.Ordinal);
+            Assert.Contains("east-contoso", run.Out, StringComparison.Ordinal);
+            Assert.True(File.Exists(ProgramRunner.StampPath(folder)));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task An_invalid_program_timeout_is_refused_before_the_program_runs()
+    {
+        Environment.SetEnvironmentVariable(ProgramRunner.TimeoutVariable, "soon");
+        try
+        {
+            var run = await Cli.RunAsync(_factory, "preview", "--stack", "ok", "--cwd", program.Folder);
+
+            Assert.True(run.ExitCode == 2, run.ToString());
+            Assert.Contains("error PRV226", run.Error, StringComparison.Ordinal);
+            Assert.DoesNotContain("program output:", run.Error, StringComparison.Ordinal);
+            Assert.Equal(0, _emulator.RequestLog.Count);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(ProgramRunner.TimeoutVariable, null);
+        }
+    }
+
     [Theory]
     [InlineData(0, null, "has no .csproj")]
     [InlineData(2, null, "has 2 .csproj files")]
