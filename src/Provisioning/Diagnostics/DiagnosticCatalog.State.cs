@@ -76,10 +76,10 @@ public static partial class DiagnosticCatalog
         Error(SourceSpan.WholeFile(file), "PRV112", $"Refused to write the state of {boundTo} into '{file}', the state of {expected}; nothing was written.");
 
     /// <summary>PRV113: the stack has no state of this project; <paramref name="elsewhere"/> lists state files of other projects for it.</summary>
-    public static Diagnostic StateNotFound(string where, string stack, string? project, IReadOnlyCollection<string> elsewhere) =>
+    public static Diagnostic StateNotFound(string where, string stack, string? project, IReadOnlyCollection<string> elsewhere, string outcome = "Nothing was exported.") =>
         Error(SourceSpan.WholeFile(where), "PRV113", (project is null ? $"Stack '{stack}' has no state" : $"Stack '{stack}' of project '{project}' has no state")
             + (elsewhere.Count == 0 ? " (run 'provision up' first)." : $"; state of the same stack name was found for another project at {string.Join(", ", elsewhere.Take(5))} (was the project renamed? Rename its folder under .provision/stacks back, or import it with 'provision stack import').")
-            + " Nothing was exported.");
+            + " " + outcome);
 
     private static string Cut(string text)
     {
