@@ -116,5 +116,5 @@ internal static class PathOptions
         return null;
     }
 
-    private static string Shown(string value) => $"'{Diagnostics.DiagnosticCatalog.Cut(value, 200)}'";
+    private static string Shown(string value) => $"'{Diagnostics.DiagnosticCatalog.Excerpt(value, 200)}'";
 }

@@ -269,9 +269,10 @@ public static partial class DiagnosticCatalog
 
     /// <summary>
     /// A value as every message shows it: credentials in URLs replaced by '***', control characters escaped
-    /// (<c>\n</c>, <c>\u0000</c>), and cut to <paramref name="max"/> characters with '…' (a 10 MB value is never echoed).
+    /// (<c>\n</c>, <c>\u0000</c>; line breaks kept when <paramref name="keepLineBreaks"/>, for a compiler's output), and cut
+    /// to <paramref name="max"/> characters with '…' (a 10 MB value is never echoed).
     /// </summary>
-    public static string Excerpt(string value, int max = MaxValueLength)
+    public static string Excerpt(string value, int max = MaxValueLength, bool keepLineBreaks = false)
     {
         ArgumentNullException.ThrowIfNull(value);
         // Redact the whole value before cutting it: a long password must not show through the cut.
@@ -282,6 +283,7 @@ public static partial class DiagnosticCatalog
         {
             text.Append(c switch
             {
+                '\n' or '\r' when keepLineBreaks => c.ToString(),
                 '\n' => "\\n",
                 '\r' => "\\r",
                 '\t' => "\\t",
