@@ -152,7 +152,7 @@ internal sealed class CommonOptions
             return value;
         }
 
-        result.AddError($"--parallel must be a whole number from 1 to 1000, not '{Diagnostics.DiagnosticCatalog.Cut(text, 40)}'.");
+        result.AddError($"--parallel must be a whole number from 1 to 1000, not '{Diagnostics.DiagnosticCatalog.Excerpt(text, 40)}'.");
         return 20;
     }
 

@@ -95,6 +95,18 @@ internal static class PathOptions
             return "is a folder; give a file name.";
         }
 
+        // Never write over what a run reads: the project and stack files, or anything in the work folder (state, journal, lock, emulator data).
+        var name = Path.GetFileName(full);
+        if (name.StartsWith("Pulumi.", StringComparison.OrdinalIgnoreCase) && (name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)))
+        {
+            return "is a project or stack file; write the output to another file.";
+        }
+
+        if (full.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar).Contains(".provision", StringComparer.OrdinalIgnoreCase))
+        {
+            return "is inside the .provision work folder (state, journal, lock); write the output elsewhere.";
+        }
+
         var folder = Path.GetDirectoryName(full);
         if (folder is not null && !Directory.Exists(folder))
         {
@@ -104,5 +116,5 @@ internal static class PathOptions
         return null;
     }
 
-    private static string Shown(string value) => $"'{Diagnostics.DiagnosticCatalog.Cut(value, 200)}'";
+    private static string Shown(string value) => $"'{Diagnostics.DiagnosticCatalog.Excerpt(value, 200)}'";
 }

@@ -101,22 +101,22 @@ internal static class StackImportCommand
         var problems = new List<string>();
         if (checkpoint.Stack != stack)
         {
-            problems.Add($"the state is of stack '{Cut(checkpoint.Stack)}', not '{stack}'.");
+            problems.Add($"the state is of stack '{DiagnosticCatalog.Excerpt(checkpoint.Stack, 200)}', not '{stack}'.");
         }
 
         if (checkpoint.Project != project)
         {
-            problems.Add($"the state is of project '{Cut(checkpoint.Project)}', not '{project}'.");
+            problems.Add($"the state is of project '{DiagnosticCatalog.Excerpt(checkpoint.Project, 200)}', not '{project}'.");
         }
 
         foreach (var duplicate in checkpoint.Resources.GroupBy(r => r.Id).Where(g => g.Count() > 1))
         {
-            problems.Add($"the id {Cut(duplicate.Key.ToString())} appears {duplicate.Count()} times.");
+            problems.Add($"the id {DiagnosticCatalog.Excerpt(duplicate.Key.ToString(), 200)} appears {duplicate.Count()} times.");
         }
 
         foreach (var duplicate in checkpoint.Resources.GroupBy(r => r.Urn).Where(g => g.Count() > 1))
         {
-            problems.Add($"the URN {Cut(duplicate.Key.Value)} appears {duplicate.Count()} times.");
+            problems.Add($"the URN {DiagnosticCatalog.Excerpt(duplicate.Key.Value, 200)} appears {duplicate.Count()} times.");
         }
 
         foreach (var duplicate in checkpoint.Pending.GroupBy(p => p.Sequence).Where(g => g.Count() > 1))
@@ -127,11 +127,10 @@ internal static class StackImportCommand
         var prefix = new StateIdentity(project, stack).UrnPrefix;
         foreach (var urn in checkpoint.Resources.Select(r => r.Urn).Concat(checkpoint.Pending.Select(p => p.Resource.Urn)).Where(u => !u.Value.StartsWith(prefix, StringComparison.Ordinal)))
         {
-            problems.Add($"{Cut(urn.Value)} does not belong to stack {stack} of project {project}.");
+            problems.Add($"{DiagnosticCatalog.Excerpt(urn.Value, 200)} does not belong to stack {stack} of project {project}.");
         }
 
         return problems;
     }
 
-    private static string Cut(string text) => text.Length <= 200 ? text : text[..200] + "…";
 }

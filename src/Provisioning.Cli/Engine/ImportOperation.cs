@@ -26,8 +26,7 @@ internal sealed class ImportOperation(CliConsole console, IProviderFactory provi
 
         if (!yes && !console.Interactive)
         {
-            console.Error.MarkupLine("[red]error:[/] import writes the state and needs --yes when not run on an interactive terminal (CI, pipes). Nothing was changed.");
-            return ExitCodes.InvalidInput;
+            throw new DiagnosticException(DiagnosticCatalog.ConfirmationNeeded("import", "writes the state"));
         }
 
         var (stack, folder) = context;

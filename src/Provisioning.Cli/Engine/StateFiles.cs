@@ -4,9 +4,9 @@ namespace Provisioning.Cli.Engine;
 internal static class StateFiles
 {
     /// <summary>Every state file found: its project, stack and path (temporary and hidden files are skipped).</summary>
-    public static IReadOnlyList<(string Project, string Stack, string Path)> FindAll(string directory)
+    public static IReadOnlyList<(string Project, string Stack, string Path)> FindAll(string directory, string? stateRoot = null)
     {
-        var root = Path.Combine(new WorkFolder(directory).Root, "stacks");
+        var root = Path.Combine(stateRoot ?? new WorkFolder(directory).Root, "stacks");
         if (!Directory.Exists(root))
         {
             return [];

@@ -18,6 +18,7 @@ internal sealed class StateSession : IAsyncDisposable
 {
     private IAsyncDisposable? _lock;
     private StackDefinition? _stack;
+    private WorkFolder? _folder;
 
     private StateSession(IStateStore store) => Store = store;
 
@@ -85,6 +86,7 @@ internal sealed class StateSession : IAsyncDisposable
         var session = new StateSession(store)
         {
             _stack = stack,
+            _folder = folder,
             Location = store is LocalFileStateStore ? folder.StatePath(stack.Project, stack.Stack) : stack.BackendUrl ?? "the state",
         };
         try
@@ -117,7 +119,19 @@ internal sealed class StateSession : IAsyncDisposable
         var stack = _stack ?? throw new InvalidOperationException("The session was not opened.");
         try
         {
-            Checkpoint = await Store.ReadAsync(interner, cancellationToken) ?? Checkpoint.Empty(stack.Project, stack.Stack);
+            var read = await Store.ReadAsync(interner, cancellationToken);
+            if (read is null && Store is LocalFileStateStore && _folder is not null)
+            {
+                // No state for this project, but this stack's state under another project name in the same folder: the
+                // project was renamed. Starting empty would silently forget every mapping the stack manages.
+                var elsewhere = StateFiles.FindAll(_folder.ProjectDirectory, _folder.StateRoot).Where(s => s.Stack == stack.Stack && s.Project != stack.Project).Select(s => s.Path).ToList();
+                if (elsewhere.Count > 0)
+                {
+                    throw new DiagnosticException(DiagnosticCatalog.StateNotFound(Location, stack.Stack, stack.Project, elsewhere, "Nothing was changed."));
+                }
+            }
+
+            Checkpoint = read ?? Checkpoint.Empty(stack.Project, stack.Stack);
 
             // Blast radius: whatever the state or its journal says, nothing outside the stack's registrations is touched.
             var outside = stack.Scope.Check(

@@ -43,6 +43,8 @@ internal sealed class StepProgress(IAnsiConsole console, int total) : IProgress<
         var failed = changes.Count(o => o.Status == StepStatus.Failed);
         var skipped = changes.Count(o => o.Status == StepStatus.Skipped);
         var colour = failed > 0 ? "red" : "green";
-        console.MarkupLineInterpolated($"[{colour}]Done: {Count(StepKind.Create)} created, {Count(StepKind.Update)} updated, {Count(StepKind.Delete)} deleted, {failed} failed, {skipped} not started.[/]");
+        var adopted = result.Outcomes.Count(o => o.Step.Kind == StepKind.Adopt && o.Status == StepStatus.Succeeded);
+        var adoptedText = adopted > 0 ? $", {adopted} adopted into the state" : string.Empty;
+        console.MarkupLineInterpolated($"[{colour}]Done: {Count(StepKind.Create)} created, {Count(StepKind.Update)} updated, {Count(StepKind.Delete)} deleted{adoptedText}, {failed} failed, {skipped} not started.[/]");
     }
 }

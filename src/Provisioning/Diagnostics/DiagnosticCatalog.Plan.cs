@@ -50,7 +50,7 @@ public static partial class DiagnosticCatalog
 
     /// <summary>PRV146: <c>import --out</c> could not be written although it was checked; it is written before the state, so nothing was imported.</summary>
     public static Diagnostic ImportOutputFailed(string path, string reason) =>
-        Fault(SourceSpan.CommandLine, "PRV146", $"--out {Cut(path, 200)} could not be written ({Cut(reason, 300)}): nothing was imported. Fix the path and run import again.");
+        Fault(SourceSpan.CommandLine, "PRV146", $"--out {Excerpt(path, 200)} could not be written ({Excerpt(reason, 300)}): nothing was imported. Fix the path and run import again.");
 
     /// <summary>PRV147: import leaves out a mapping whose URN another resource of the stack already has.</summary>
     public static Diagnostic ImportNameTaken(SourceSpan span, string id, string name) =>

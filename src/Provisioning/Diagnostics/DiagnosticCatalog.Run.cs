@@ -24,19 +24,19 @@ public static partial class DiagnosticCatalog
 {
     /// <summary>PRV160: a flag or argument is invalid.</summary>
     public static Diagnostic InvalidFlag(string message) =>
-        Error(SourceSpan.CommandLine, "PRV160", Cut(message, 400));
+        Error(SourceSpan.CommandLine, "PRV160", Excerpt(message, 400));
 
     /// <summary>PRV161: a file the command would write cannot be written where the flag says.</summary>
     public static Diagnostic OutputPathInvalid(string flag, string path, string reason) =>
-        Error(SourceSpan.CommandLine, "PRV161", $"{flag} {Cut(path, 200)}: {reason} Nothing was changed.");
+        Error(SourceSpan.CommandLine, "PRV161", $"{flag} {Excerpt(path, 200)}: {reason} Nothing was changed.");
 
     /// <summary>PRV162: the file system refused a read or a write.</summary>
     public static Diagnostic FileSystemFailure(string? path, string reason) =>
-        Fault(path is null ? SourceSpan.CommandLine : SourceSpan.WholeFile(path), "PRV162", $"The file system refused: {Cut(reason, 400)}");
+        Fault(path is null ? SourceSpan.CommandLine : SourceSpan.WholeFile(path), "PRV162", $"The file system refused: {Excerpt(reason, 400)}");
 
     /// <summary>PRV163: the project folder does not exist.</summary>
     public static Diagnostic ProjectFolderMissing(string directory) =>
-        Error(SourceSpan.CommandLine, "PRV163", $"The project folder '{Cut(directory, 200)}' does not exist (--cwd).");
+        Error(SourceSpan.CommandLine, "PRV163", $"The project folder '{Excerpt(directory, 200)}' does not exist (--cwd).");
 
     /// <summary>PRV164: a verb that changes Azure needs --yes where nobody can confirm.</summary>
     public static Diagnostic ConfirmationNeeded(string verb, string what = "changes Azure") =>
@@ -45,12 +45,12 @@ public static partial class DiagnosticCatalog
     /// <summary>PRV165: a resource outside the stack's registrations, found where only the stack's own may be.</summary>
     public static Diagnostic OutsideBlastRadius(SourceSpan where, string what, string id, string? undeclaredRegistration) =>
         Error(where, "PRV165", undeclaredRegistration is null
-            ? $"{Sentence(what)} names {Cut(id, 300)}, which is not a customerSubscriptions mapping of a registration; provision never writes or deletes anything else. Nothing was changed: remove it from there."
-            : $"{Sentence(what)} names {Cut(id, 300)} under the registration {Cut(undeclaredRegistration, 300)}, which this stack does not declare; provision never writes or deletes under a registration it does not declare. Nothing was changed: declare the registration again (with no tenants, up then deletes its mappings), or remove the entry from there.");
+            ? $"{Sentence(what)} names {Excerpt(id, 300)}, which is not a customerSubscriptions mapping of a registration; provision never writes or deletes anything else. Nothing was changed: remove it from there."
+            : $"{Sentence(what)} names {Excerpt(id, 300)} under the registration {Excerpt(undeclaredRegistration, 300)}, which this stack does not declare; provision never writes or deletes under a registration it does not declare. Nothing was changed: declare the registration again (with no tenants, up then deletes its mappings), or remove the entry from there.");
 
     /// <summary>PRV166: ARM answered with an error, or could not be reached.</summary>
     public static Diagnostic ArmFailure(string message) =>
-        Fault(SourceSpan.CommandLine, "PRV166", Cut(message, 1000));
+        Fault(SourceSpan.CommandLine, "PRV166", Excerpt(message, 1000));
 
     /// <summary>PRV168: a declared registration does not exist in the cloud.</summary>
     public static Diagnostic RegistrationNotFound(SourceSpan span, string key, string id, string cloud) =>
@@ -58,40 +58,33 @@ public static partial class DiagnosticCatalog
 
     /// <summary>PRV169: the plan was refused.</summary>
     public static Diagnostic PlanRefused(string reason) =>
-        Error(SourceSpan.CommandLine, "PRV169", $"{Cut(reason, 1000)} The plan was refused: nothing was changed.");
+        Error(SourceSpan.CommandLine, "PRV169", $"{Excerpt(reason, 1000)} The plan was refused: nothing was changed.");
 
     /// <summary>PRV170: a saved plan is stale.</summary>
     public static Diagnostic SavedPlanStale(string file, string reason) =>
-        Fault(SourceSpan.WholeFile(file), "PRV170", $"The saved plan is stale: {Cut(reason, 600)} Run preview --save-plan again. Nothing was changed.");
+        Fault(SourceSpan.WholeFile(file), "PRV170", $"The saved plan is stale: {Excerpt(reason, 600)} Run preview --save-plan again. Nothing was changed.");
 
     /// <summary>PRV171: a saved plan cannot be used.</summary>
     public static Diagnostic SavedPlanInvalid(string file, string reason) =>
-        Error(SourceSpan.WholeFile(file), "PRV171", $"{Cut(reason, 600)} Nothing was changed.");
+        Error(SourceSpan.WholeFile(file), "PRV171", $"{Excerpt(reason, 600)} Nothing was changed.");
 
     /// <summary>PRV172: the stack is locked by another run.</summary>
     public static Diagnostic StackLocked(string message, string stack, string? lockId) =>
-        new(SourceSpan.CommandLine, Severity.Error, "PRV172", $"{Cut(message, 600)} Nothing was changed. If that run is gone, release the lock with 'provision cancel --stack {stack}{(lockId is null ? string.Empty : " --force-unlock " + lockId)}'.") { Origin = DiagnosticOrigin.Locked };
+        new(SourceSpan.CommandLine, Severity.Error, "PRV172", $"{Excerpt(message, 600)} Nothing was changed. If that run is gone, release the lock with 'provision cancel --stack {stack}{(lockId is null ? string.Empty : " --force-unlock " + lockId)}'.") { Origin = DiagnosticOrigin.Locked };
 
     /// <summary>PRV173: the state cannot be used.</summary>
     public static Diagnostic StateInvalid(string where, string reason) =>
-        Error(SourceSpan.WholeFile(where), "PRV173", $"{Cut(reason, 800)} Nothing was changed.");
+        Error(SourceSpan.WholeFile(where), "PRV173", $"{Excerpt(reason, 800)} Nothing was changed.");
 
     /// <summary>PRV174: the state backend's url cannot be used.</summary>
     public static Diagnostic BackendInvalid(string reason) =>
-        Error(SourceSpan.CommandLine, "PRV174", $"{Cut(reason, 600)} Nothing was changed.");
+        Error(SourceSpan.CommandLine, "PRV174", $"{Excerpt(reason, 600)} Nothing was changed.");
 
     /// <summary>PRV175: a multi-file export needs --out.</summary>
     public static Diagnostic ExportNeedsFolder(int files, string names) =>
-        Error(SourceSpan.CommandLine, "PRV175", $"This export is {files} files ({Cut(names, 300)}): give --out DIR to write them.");
+        Error(SourceSpan.CommandLine, "PRV175", $"This export is {files} files ({Excerpt(names, 300)}): give --out DIR to write them.");
 
     /// <summary>PRV199: an unexpected failure, reported instead of a crash.</summary>
     public static Diagnostic Unexpected(Exception exception) =>
-        Fault(SourceSpan.CommandLine, "PRV199", $"provision stopped on an unexpected {exception?.GetType().Name}: {Cut(exception?.Message ?? string.Empty, 400)} Run again with --verbose for the stack trace; the state holds every finished step.");
-
-    /// <summary>Cuts a value shown in a message to at most <paramref name="max"/> characters, so a huge input is never echoed whole.</summary>
-    public static string Cut(string value, int max = 80)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        return value.Length <= max ? value : string.Concat(value.AsSpan(0, max), $"… ({value.Length:N0} characters)");
-    }
+        Fault(SourceSpan.CommandLine, "PRV199", $"provision stopped on an unexpected {exception?.GetType().Name}: {Excerpt(exception?.Message ?? string.Empty, 400)} Run again with --verbose for the stack trace; the state holds every finished step.");
 }

@@ -29,7 +29,7 @@ public static partial class DiagnosticCatalog
 
     /// <summary>PRV100: a state or journal file is not readable as its format says.</summary>
     public static Diagnostic StateCorrupt(string file, string what, string reason, string? recovery = null) =>
-        Error(SourceSpan.WholeFile(file), "PRV100", $"The {what} '{file}' is corrupt or truncated: {Cut(reason)} It is not used.{Tail(recovery)}");
+        Error(SourceSpan.WholeFile(file), "PRV100", $"The {what} '{file}' is corrupt or truncated: {Reason(reason)} It is not used.{Tail(recovery)}");
 
     /// <summary>PRV101: a checksum does not match.</summary>
     public static Diagnostic ChecksumMismatch(string file, string what, string? recovery = null) =>
@@ -57,34 +57,34 @@ public static partial class DiagnosticCatalog
 
     /// <summary>PRV107: the state folder or a file in it cannot be read or written.</summary>
     public static Diagnostic StateIoFailed(string path, string doing, string reason) =>
-        Fault(SourceSpan.WholeFile(path), "PRV107", $"Cannot {doing} '{path}': {Cut(reason)} Check that the folder exists as a folder and is writable.");
+        Fault(SourceSpan.WholeFile(path), "PRV107", $"Cannot {doing} '{path}': {Reason(reason)} Check that the folder exists as a folder and is writable.");
 
     /// <summary>PRV108: the lock file cannot be created or read.</summary>
     public static Diagnostic LockUnusable(string path, string reason) =>
-        Fault(SourceSpan.WholeFile(path), "PRV108", $"Cannot use the lock file '{path}': {Cut(reason)} Move whatever is there aside once no run uses the stack.");
+        Fault(SourceSpan.WholeFile(path), "PRV108", $"Cannot use the lock file '{path}': {Reason(reason)} Move whatever is there aside once no run uses the stack.");
 
     /// <summary>PRV110: a saved plan file is not a plan.</summary>
     public static Diagnostic PlanCorrupt(string file, string reason) =>
-        Error(SourceSpan.WholeFile(file), "PRV110", $"'{file}' is not a saved plan: {Cut(reason)} Run 'provision preview --save-plan' again.");
+        Error(SourceSpan.WholeFile(file), "PRV110", $"'{file}' is not a saved plan: {Reason(reason)} Run 'provision preview --save-plan' again.");
 
     /// <summary>PRV111: a file given to <c>stack import</c> cannot be the stack's state.</summary>
     public static Diagnostic ImportInvalid(string file, string reason) =>
-        Error(SourceSpan.WholeFile(file), "PRV111", $"'{file}' cannot be imported: {Cut(reason)}");
+        Error(SourceSpan.WholeFile(file), "PRV111", $"'{file}' cannot be imported: {Reason(reason)}");
 
     /// <summary>PRV112: a checkpoint of another stack was about to be written into this stack's state.</summary>
     public static Diagnostic ForeignWrite(string file, string boundTo, string expected) =>
         Error(SourceSpan.WholeFile(file), "PRV112", $"Refused to write the state of {boundTo} into '{file}', the state of {expected}; nothing was written.");
 
     /// <summary>PRV113: the stack has no state of this project; <paramref name="elsewhere"/> lists state files of other projects for it.</summary>
-    public static Diagnostic StateNotFound(string where, string stack, string? project, IReadOnlyCollection<string> elsewhere) =>
+    public static Diagnostic StateNotFound(string where, string stack, string? project, IReadOnlyCollection<string> elsewhere, string outcome = "Nothing was exported.") =>
         Error(SourceSpan.WholeFile(where), "PRV113", (project is null ? $"Stack '{stack}' has no state" : $"Stack '{stack}' of project '{project}' has no state")
             + (elsewhere.Count == 0 ? " (run 'provision up' first)." : $"; state of the same stack name was found for another project at {string.Join(", ", elsewhere.Take(5))} (was the project renamed? Rename its folder under .provision/stacks back, or import it with 'provision stack import').")
-            + " Nothing was exported.");
+            + " " + outcome);
 
-    private static string Cut(string text)
+    /// <summary>A reason as one sentence on one line, cut like every quoted value.</summary>
+    private static string Reason(string text)
     {
-        var line = text.ReplaceLineEndings(" ").Trim();
-        line = line.Length <= MaxReason ? line : string.Concat(line.AsSpan(0, MaxReason), "…");
+        var line = Excerpt(text.ReplaceLineEndings(" ").Trim(), MaxReason);
         return line.EndsWith('.') || line.EndsWith('…') ? line : line + ".";
     }
 

@@ -1,12 +1,8 @@
 namespace Provisioning.Diagnostics;
 
-// Every problem the tool can report, with its stable code. Codes are never reused or renumbered.
-// This file holds the configuration codes (PRV001-PRV099); the other parts of the catalogue are the
-// partial files beside it, one per area, each with its own table:
-//   DiagnosticCatalog.State.cs       PRV100-PRV119  state, journal, locks, saved plans
-//   DiagnosticCatalog.Azure.cs       PRV120-PRV139  credentials, endpoints, ARM answers
-//   DiagnosticCatalog.Plan.cs        PRV140-PRV159  plan guards (blast radius, mass delete, overwrite), import
-//   DiagnosticCatalog.Run.cs         PRV160-PRV199  flags, files, signals, the run itself
+// Configuration: Pulumi.yaml and the stack files (PRV001-PRV099). Every problem the tool can report has a stable
+// code that is never reused or renumbered; the other parts of the catalogue are the partial files beside this one
+// (State PRV100-119, Azure PRV120-139, Plan PRV140-159, Run PRV160-199, Program PRV200-239), each with its own table.
 //
 // | code   | level   | meaning                                                                 |
 // |--------|---------|-------------------------------------------------------------------------|
@@ -273,9 +269,10 @@ public static partial class DiagnosticCatalog
 
     /// <summary>
     /// A value as every message shows it: credentials in URLs replaced by '***', control characters escaped
-    /// (<c>\n</c>, <c>\u0000</c>), and cut to <paramref name="max"/> characters with '…' (a 10 MB value is never echoed).
+    /// (<c>\n</c>, <c>\u0000</c>; line breaks kept when <paramref name="keepLineBreaks"/>, for a compiler's output), and cut
+    /// to <paramref name="max"/> characters with '…' (a 10 MB value is never echoed).
     /// </summary>
-    public static string Excerpt(string value, int max = MaxValueLength)
+    public static string Excerpt(string value, int max = MaxValueLength, bool keepLineBreaks = false)
     {
         ArgumentNullException.ThrowIfNull(value);
         // Redact the whole value before cutting it: a long password must not show through the cut.
@@ -286,6 +283,7 @@ public static partial class DiagnosticCatalog
         {
             text.Append(c switch
             {
+                '\n' or '\r' when keepLineBreaks => c.ToString(),
                 '\n' => "\\n",
                 '\r' => "\\r",
                 '\t' => "\\t",

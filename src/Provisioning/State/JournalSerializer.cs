@@ -244,7 +244,7 @@ public static class JournalSerializer
 
         if (!string.Equals(project, expected.Project, StringComparison.Ordinal) || !string.Equals(stack, expected.Stack, StringComparison.Ordinal))
         {
-            throw new DiagnosticException(DiagnosticCatalog.ForeignState(source, what, $"stack '{Cut(stack)}' of project '{Cut(project)}'", expected.ToString(), part));
+            throw new DiagnosticException(DiagnosticCatalog.ForeignState(source, what, $"stack '{DiagnosticCatalog.Excerpt(stack)}' of project '{DiagnosticCatalog.Excerpt(project)}'", expected.ToString(), part));
         }
 
         var record = new JournalRecord(
@@ -274,5 +274,4 @@ public static class JournalSerializer
 
     private static string Number(long n) => n.ToString(CultureInfo.InvariantCulture);
 
-    private static string Cut(string text) => text.Length <= 100 ? text : text[..100] + "…";
 }
