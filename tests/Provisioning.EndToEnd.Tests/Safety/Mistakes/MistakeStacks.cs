@@ -20,8 +20,8 @@ internal static class MistakeStacks
     /// <summary>The ARM id of the <c>west</c> registration.</summary>
     public const string WestId = $"/subscriptions/{RegistrationSubscription}/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/azurestack-west";
 
-    public const string Local = $"""
-        # The mistakes corpus's stack: three stamps on the local cloud.
+    /// <summary>The head both stacks share: the local cloud and the three stamps.</summary>
+    private const string Header = $"""
         config:
           tenant-registrations:cloud: local
           tenant-registrations:registrations:
@@ -37,6 +37,11 @@ internal static class MistakeStacks
               subscriptionId: {NorthSubscription}
               resourceGroup: azurestack
               name: azurestack-north
+        """;
+
+    public const string Local = $"""
+        # The mistakes corpus's stack: three stamps on the local cloud.
+        {Header}
           tenant-registrations:tenants:
             contoso:
               tenantId: {ContosoTenant}
@@ -61,21 +66,7 @@ internal static class MistakeStacks
         """;
 
     public const string Prod = $"""
-        config:
-          tenant-registrations:cloud: local
-          tenant-registrations:registrations:
-            west:
-              subscriptionId: {RegistrationSubscription}
-              resourceGroup: azurestack
-              name: azurestack-west
-            east:
-              subscriptionId: {RegistrationSubscription}
-              resourceGroup: azurestack
-              name: azurestack-east
-            north:
-              subscriptionId: {NorthSubscription}
-              resourceGroup: azurestack
-              name: azurestack-north
+        {Header}
           tenant-registrations:tenants:
             woodgrove:
               tenantId: {WoodgroveTenant}
