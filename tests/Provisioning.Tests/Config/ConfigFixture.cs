@@ -11,7 +11,7 @@ internal static class ConfigFixture
 
     public const string Project = """
         name: tenant-registrations
-        runtime: dotnet
+        runtime: yaml
         description: Tenant registrations of our stamps
         """;
 
