@@ -103,6 +103,24 @@ public sealed partial class GateTests : IDisposable
         Assert.Equal(calls, providers.Provider.Calls.Length);
     }
 
+    [Theory]
+    [InlineData("up")]
+    [InlineData("destroy")]
+    [InlineData("preview")]
+    public async Task A_target_that_matches_nothing_is_refused_and_nothing_is_sent(string verb)
+    {
+        var providers = new InMemoryProviderFactory();
+        Assert.Equal(0, (await CliHarness.RunAsync(providers, "up", "--stack", "dev", "--cwd", _project.Path, "--yes")).Code);
+        var calls = providers.Provider.Calls.Count(c => c.Method is "PUT" or "DELETE");
+
+        string[] yes = verb == "preview" ? [] : ["--yes"];
+        var (code, _, error) = await CliHarness.RunAsync(providers, [verb, "--stack", "dev", "--cwd", _project.Path, .. yes, "--target", "*west-contso"]);
+
+        Assert.Equal(2, code);
+        Assert.Contains("error PRV160: --target '*west-contso' matches no resource", error, StringComparison.Ordinal);
+        Assert.Equal(calls, providers.Provider.Calls.Count(c => c.Method is "PUT" or "DELETE"));
+    }
+
     public void Dispose() => _project.Dispose();
 
     private static void AssertNoTrace(string error) => Assert.DoesNotMatch(StackFrame(), error);

@@ -149,6 +149,12 @@ internal sealed class StackOperation(CliConsole console, IProviderFactory provid
             }
         }
 
+        // A target that names nothing is a typo: acting on "nothing" would look like success.
+        if (Targeting.Unmatched(plan, targets) is { Count: > 0 } unmatched)
+        {
+            throw new DiagnosticException([.. unmatched.Select(t => DiagnosticCatalog.InvalidFlag($"--target '{DiagnosticCatalog.Excerpt(t.ToString(), 200)}' matches no resource of stack {stack.Stack} (its URNs and ARM ids, in the stack file, the state or Azure). Nothing was changed."))]);
+        }
+
         plan = Targeting.Apply(plan, targets);
         plan = Overwrites.Find(plan, checkpoint.Resources, actual, others, found => AdoptedNames.UnmanagedUrnOf(stack, found));
         var guardOptions = new GuardOptions(mode, kind != OperationKind.Preview, SourceSpan.WholeFile(StackLoader.StackFileName(stack.Stack)))
