@@ -113,4 +113,14 @@ public sealed class JsonOutputTests : IDisposable
 
         Assert.NotEmpty(await Schemas.ValidateAsync("plan-output.schema.json", json));
     }
+
+    [Fact]
+    public void An_output_is_shown_as_readable_compact_json_with_invisible_characters_escaped_and_a_secret_as_a_marker()
+    {
+        using var value = JsonDocument.Parse("""{ "name": "Zoë\u202e\u001b[31m", "stamps": [1, 2] }""");
+
+        Assert.Equal("""{"name":"Zoë\u202E\u001B[31m","stamps":[1,2]}""", Rendering.OutputsRenderer.Text(new("o", false, value.RootElement)));
+        Assert.Equal("null", Rendering.OutputsRenderer.Text(new("o", false)));
+        Assert.Equal("[secret]", Rendering.OutputsRenderer.Text(new("o", true)));
+    }
 }

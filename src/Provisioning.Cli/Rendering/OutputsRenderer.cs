@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Provisioning.Programs;
@@ -31,10 +33,11 @@ internal static class OutputsRenderer
 
         output.WriteLine();
         output.WriteLine(preview ? "Outputs (what up would set):" : "Outputs:", Style.Plain);
-        var width = outputs.Max(o => o.Name.Length);
-        foreach (var o in outputs)
+        var names = outputs.Select(o => Visible(o.Name)).ToList();
+        var width = names.Max(n => n.Length);
+        for (var i = 0; i < outputs.Count; i++)
         {
-            output.WriteLine($"    {o.Name.PadRight(width)}: {Text(o)}", Style.Plain);
+            output.WriteLine($"    {names[i].PadRight(width)}: {Text(outputs[i])}", Style.Plain);
         }
     }
 
@@ -47,6 +50,33 @@ internal static class OutputsRenderer
             return SecretText;
         }
 
-        return output.Value is { } value ? JsonSerializer.Serialize(value, Compact) : "null";
+        return output.Value is { } value ? Visible(JsonSerializer.Serialize(value, Compact)) : "null";
     }
+
+    // The relaxed encoder lets invisible format characters through (a right-to-left override could disguise a value):
+    // inside JSON text they can only be in a string, where \uXXXX is the same value; a name is shown the same way.
+    private static string Visible(string json)
+    {
+        if (!json.Any(Hidden))
+        {
+            return json;
+        }
+
+        var text = new StringBuilder(json.Length + 16);
+        foreach (var c in json)
+        {
+            if (Hidden(c))
+            {
+                text.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
+            }
+            else
+            {
+                text.Append(c);
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static bool Hidden(char c) => char.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.Control or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
 }
