@@ -1,7 +1,7 @@
 namespace Provisioning.Bench;
 
 /// <summary>One line of the table: a figure, the goal it is held against, and whether it meets it.</summary>
-/// <param name="Id">The figure (P1…P5).</param>
+/// <param name="Id">The figure (P1…P6).</param>
 /// <param name="Name">What was measured, e.g. "preview 100,000 mappings: wall".</param>
 /// <param name="Value">The median of the runs.</param>
 /// <param name="Unit">The unit of <paramref name="Value"/>.</param>

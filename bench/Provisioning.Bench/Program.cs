@@ -2,7 +2,7 @@ using Provisioning.Bench;
 
 // dotnet run -c Release --project bench/Provisioning.Bench -- [--quick | --smoke] [--only P1,P5] [--cli provision.dll] [--out FILE]
 // --cli measures another build of the CLI, e.g. a ReadyToRun publish (see bench/README.md).
-// Prints the table of issue 7 (P1–P5) and writes it as JSON (default bench/results/latest.json).
+// Prints the table of issue 7 (P1–P5) and issue 12 (P6) and writes it as JSON (default bench/results/latest.json).
 var quick = args.Contains("--quick");
 var smoke = args.Contains("--smoke");
 var onlyIndex = Array.IndexOf(args, "--only");

@@ -13,9 +13,9 @@ public sealed class BenchHarnessTests
 
         var rows = await BenchHarness.RunAsync(settings, cli, _ => { });
 
-        var expected = 3 + 3 + settings.StateSizes.Count + settings.FanOut.Count + 1;
+        var expected = 3 + 3 + settings.StateSizes.Count + settings.FanOut.Count + 1 + 2;
         Assert.Equal(expected, rows.Count);
-        Assert.Equal(["P1", "P2", "P3", "P4", "P5"], rows.Select(r => r.Id).Distinct());
+        Assert.Equal(["P1", "P2", "P3", "P4", "P5", "P6"], rows.Select(r => r.Id).Distinct());
         Assert.All(rows, r => Assert.True(double.IsFinite(r.Value) && r.Value > 0, $"{r.Id} {r.Name}: {r.Value}"));
         Assert.Contains(rows, r => r.Id == "P1" && r.Detail.Contains("standalone emulator", StringComparison.Ordinal));
         var table = BenchReport.Table(rows);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Provisioning.Cli.Rendering.Json;
 
 namespace Provisioning.Cli.Tests;
 
@@ -18,7 +19,7 @@ public sealed class JsonOutputTests : IDisposable
         Assert.Empty(await Schemas.ValidateAsync("plan-output.schema.json", output));
         using var doc = JsonDocument.Parse(output);
         var root = doc.RootElement;
-        Assert.Equal("1.1", root.GetProperty("format_version").GetString());
+        Assert.Equal("1.2", root.GetProperty("format_version").GetString());
         Assert.Equal("preview", root.GetProperty("operation").GetString());
         var changes = root.GetProperty("resource_changes").EnumerateArray().ToList();
         Assert.Equal(5, changes.Count);
@@ -30,6 +31,7 @@ public sealed class JsonOutputTests : IDisposable
         Assert.Equal("6b0d549b-6f03-475a-9600-a35a099950d8", first.GetProperty("change").GetProperty("after").GetProperty("tenantId").GetString());
         Assert.Equal(5, root.GetProperty("summary").GetProperty("create").GetInt32());
         Assert.False(root.TryGetProperty("outcome", out _));
+        Assert.False(root.TryGetProperty("outputs", out _), "a YAML stack has no outputs");
         Assert.Contains("west-contoso", error, StringComparison.Ordinal);
     }
 
@@ -80,5 +82,45 @@ public sealed class JsonOutputTests : IDisposable
         var errors = await Schemas.ValidateAsync("plan-output.schema.json", """{"format_version":"1.0","resource_changes":[{"address":"x"}]}""");
 
         Assert.NotEmpty(errors);
+    }
+
+    [Fact]
+    public async Task A_programs_outputs_are_an_object_by_name_where_a_secret_has_no_value_and_it_matches_the_schema()
+    {
+        using var urn = JsonDocument.Parse("\"urn:pulumi:dev::p::t::west\"");
+        using var count = JsonDocument.Parse("3");
+        var plan = Planning.Planner.Plan(new Model.ResourceGraph("p", "dev", []), [], null);
+        Programs.ProgramOutput[] outputs = [new("registration", false, urn.RootElement), new("stamps", false, count.RootElement), new("nothing", false), new("adminPassword", true)];
+
+        var json = PlanJson.Serialize(PlanJson.Build("preview", "p", "dev", plan, [], outputs: outputs));
+
+        Assert.Empty(await Schemas.ValidateAsync("plan-output.schema.json", json));
+        using var doc = JsonDocument.Parse(json);
+        var byName = doc.RootElement.GetProperty("outputs");
+        Assert.Equal(["registration", "stamps", "nothing", "adminPassword"], byName.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("urn:pulumi:dev::p::t::west", byName.GetProperty("registration").GetProperty("value").GetString());
+        Assert.Equal(3, byName.GetProperty("stamps").GetProperty("value").GetInt32());
+        Assert.Equal(JsonValueKind.Null, byName.GetProperty("nothing").GetProperty("value").ValueKind);
+        Assert.True(byName.GetProperty("adminPassword").GetProperty("secret").GetBoolean());
+        Assert.False(byName.GetProperty("adminPassword").TryGetProperty("value", out _));
+    }
+
+    [Fact]
+    public async Task The_schema_rejects_a_secret_output_that_carries_a_value()
+    {
+        var json = PlanJson.Serialize(PlanJson.Build("preview", "p", "dev", Planning.Planner.Plan(new Model.ResourceGraph("p", "dev", []), [], null), []))
+            .TrimEnd().TrimEnd('}') + """, "outputs": { "adminPassword": { "secret": true, "value": "clear" } } }""";
+
+        Assert.NotEmpty(await Schemas.ValidateAsync("plan-output.schema.json", json));
+    }
+
+    [Fact]
+    public void An_output_is_shown_as_readable_compact_json_with_invisible_characters_escaped_and_a_secret_as_a_marker()
+    {
+        using var value = JsonDocument.Parse("""{ "name": "Zoë\u202e\u001b[31m", "stamps": [1, 2] }""");
+
+        Assert.Equal("""{"name":"Zoë\u202E\u001B[31m","stamps":[1,2]}""", Rendering.OutputsRenderer.Text(new("o", false, value.RootElement)));
+        Assert.Equal("null", Rendering.OutputsRenderer.Text(new("o", false)));
+        Assert.Equal("[secret]", Rendering.OutputsRenderer.Text(new("o", true)));
     }
 }

@@ -29,9 +29,10 @@ internal sealed class ProgramRunner(CliConsole console)
 
     /// <summary>
     /// Runs the program of <paramref name="loaded"/> (a program project's files, already valid) and returns the stack it
-    /// declares with the files' warnings and the conversion's; throws with every diagnostic when there is an error.
+    /// declares with the files' warnings and the conversion's, and its stack outputs; throws with every diagnostic when
+    /// there is an error.
     /// </summary>
-    public async Task<StackLoadResult> RunAsync(string projectDirectory, StackLoadResult loaded, bool preview, CancellationToken cancellationToken)
+    public async Task<SourcedStack> RunAsync(string projectDirectory, StackLoadResult loaded, bool preview, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(loaded);
         var files = loaded.Stack!;
@@ -78,7 +79,7 @@ internal sealed class ProgramRunner(CliConsole console)
                 throw new DiagnosticException(all);
             }
 
-            return new StackLoadResult(conversion.Stack! with { StateDirectory = files.StateDirectory }, all) { Program = loaded.Program };
+            return new SourcedStack(new StackLoadResult(conversion.Stack! with { StateDirectory = files.StateDirectory }, all) { Program = loaded.Program }, conversion.Outputs);
         }
         finally
         {

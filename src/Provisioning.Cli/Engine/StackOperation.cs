@@ -19,6 +19,10 @@ internal sealed class StackOperation(CliConsole console, IProviderFactory provid
 {
     private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
 
+    // A program's stack outputs (null for a YAML stack, and for destroy, which leaves none): printed after a preview or a
+    // successful up, and in the --json document.
+    private IReadOnlyList<Programs.ProgramOutput>? _outputs;
+
     /// <summary>Runs the verb and returns the process exit code.</summary>
     public async Task<int> RunAsync(OperationKind kind, OperationOptions options, CancellationToken cancellationToken)
     {
@@ -26,7 +30,9 @@ internal sealed class StackOperation(CliConsole console, IProviderFactory provid
         var human = options.Json ? console.Error : console.Out;
 
         // 1. Every input is validated before anything is contacted.
-        var loaded = await StackSource.LoadAsync(console, options.Directory, options.Stack, kind == OperationKind.Preview, cancellationToken);
+        var sourced = await StackSource.LoadWithOutputsAsync(console, options.Directory, options.Stack, kind == OperationKind.Preview, cancellationToken);
+        var loaded = sourced.Loaded;
+        _outputs = kind == OperationKind.Destroy ? null : sourced.Outputs;
         foreach (var diagnostic in loaded.Diagnostics)
         {
             DiagnosticRenderer.Write(console.Error, diagnostic);
@@ -197,13 +203,14 @@ internal sealed class StackOperation(CliConsole console, IProviderFactory provid
         if (options.ExpectNoChanges && plan.HasChanges)
         {
             console.Error.MarkupLine("[yellow]Changes are pending and --expect-no-changes was given.[/]");
-            WriteJson(kind, stack, plan, warnings, options);
+            WriteJson(kind, stack, plan, warnings, options, withOutputs: kind == OperationKind.Preview);
             return ExitCodes.ChangesPresent;
         }
 
         if (kind == OperationKind.Preview || !plan.HasChanges)
         {
-            WriteJson(kind, stack, plan, warnings, options);
+            OutputsRenderer.Write(human, _outputs, kind == OperationKind.Preview);
+            WriteJson(kind, stack, plan, warnings, options, withOutputs: true);
             return ExitCodes.Ok;
         }
 
@@ -227,14 +234,20 @@ internal sealed class StackOperation(CliConsole console, IProviderFactory provid
         var executor = new Executor(connection.Provider, store, new ExecutorOptions { Parallelism = options.Parallel, DrainTimeout = drain });
         var live = console.Interactive && !options.Json;
         var result = await ApplyRenderer.RunAsync(human, live, plan.Steps.Count(s => s.IsChange), progress => executor.ExecuteAsync(plan, checkpoint, progress, cancellationToken));
-        WriteJson(kind, stack, plan, warnings, options, result);
+        WriteJson(kind, stack, plan, warnings, options, result, withOutputs: !result.Cancelled && result.Failed == 0);
         if (result.Cancelled)
         {
             console.Error.MarkupLine("[yellow]Cancelled: steps in flight finished and the state was saved. Run again to finish.[/]");
             return ExitCodes.Cancelled;
         }
 
-        return result.Failed > 0 ? ExitCodes.Failed : ExitCodes.Ok;
+        if (result.Failed > 0)
+        {
+            return ExitCodes.Failed;
+        }
+
+        OutputsRenderer.Write(human, _outputs, preview: false);
+        return ExitCodes.Ok;
     }
 
     /// <summary>Releases a connection started for a run that stopped before using it (state locked or invalid); its failure no longer matters.</summary>
@@ -285,11 +298,12 @@ internal sealed class StackOperation(CliConsole console, IProviderFactory provid
         return saved;
     }
 
-    private void WriteJson(OperationKind kind, StackDefinition stack, Plan plan, IReadOnlyList<string> warnings, OperationOptions options, ExecutionResult? result = null)
+    /// <summary>With <c>--json</c>, the document; a program's outputs only with <paramref name="withOutputs"/> (a preview, or an up that succeeded).</summary>
+    private void WriteJson(OperationKind kind, StackDefinition stack, Plan plan, IReadOnlyList<string> warnings, OperationOptions options, ExecutionResult? result = null, bool withOutputs = false)
     {
         if (options.Json)
         {
-            PlanJson.Write(console.Out, PlanJson.Build(Verb(kind), stack.Project, stack.Stack, plan, warnings, result));
+            PlanJson.Write(console.Out, PlanJson.Build(Verb(kind), stack.Project, stack.Stack, plan, warnings, result, withOutputs ? _outputs : null));
         }
     }
 

@@ -11,11 +11,15 @@ namespace Provisioning.Cli.Engine;
 internal static class StackSource
 {
     /// <summary>Loads the stack; for a program, runs it (<paramref name="preview"/> is what it is told: <c>Deployment.Instance.IsDryRun</c>).</summary>
-    public static async Task<StackLoadResult> LoadAsync(CliConsole console, string directory, string stack, bool preview, CancellationToken cancellationToken)
+    public static async Task<StackLoadResult> LoadAsync(CliConsole console, string directory, string stack, bool preview, CancellationToken cancellationToken) =>
+        (await LoadWithOutputsAsync(console, directory, stack, preview, cancellationToken).ConfigureAwait(false)).Loaded;
+
+    /// <summary>As <see cref="LoadAsync"/>, with the stack outputs a program returned (null for a YAML stack).</summary>
+    public static async Task<SourcedStack> LoadWithOutputsAsync(CliConsole console, string directory, string stack, bool preview, CancellationToken cancellationToken)
     {
         var loaded = StackLoader.Load(directory, stack);
         return loaded.HasErrors || loaded.Program is null
-            ? loaded
+            ? new SourcedStack(loaded, null)
             : await new ProgramRunner(console).RunAsync(directory, loaded, preview, cancellationToken).ConfigureAwait(false);
     }
 

@@ -8,7 +8,7 @@ namespace Provisioning.EndToEnd.Tests.Programs;
 /// <c>runtime: dotnet</c>: provision builds a real C# program on Provisioning.Sdk, runs it as a process and plans what it
 /// declares exactly as for a YAML stack; a program's mistakes are refused before anything is contacted.
 /// </summary>
-public sealed class ProgramStackTests(ProgramFixture program) : IClassFixture<ProgramFixture>, IAsyncLifetime
+public sealed partial class ProgramStackTests(ProgramFixture program) : IClassFixture<ProgramFixture>, IAsyncLifetime
 {
     private ArmEmulator.ArmEmulator _emulator = null!;
     private EmulatorProviderFactory _factory = null!;

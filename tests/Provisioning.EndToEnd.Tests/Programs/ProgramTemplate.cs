@@ -2,7 +2,8 @@ namespace Provisioning.EndToEnd.Tests.Programs;
 
 /// <summary>
 /// The C# program the Programs tests build once: what it declares depends on the stack it runs for (the <c>mode</c>
-/// config), so one build serves every stack. Lines tagged <c>// expect PRVnnn</c> are where a diagnostic must point.
+/// config), so one build serves every stack; the <c>outputs</c> mode declares a registration of its own and returns
+/// plain outputs (a resource among them: its URN) and a secret one. Lines tagged <c>// expect PRVnnn</c> are where a diagnostic must point.
 /// </summary>
 internal static class ProgramTemplate
 {
@@ -35,6 +36,9 @@ internal static class ProgramTemplate
           tenant-registrations:cloud: local
           tenant-registrations:mode: {mode}
         """;
+
+    /// <summary>The clear text of the secret output of the <c>outputs</c> mode: it must appear nowhere provision writes.</summary>
+    public const string SecretOutputText = "s3cr3t-0utput-cl3ar-t3xt";
 
     public const string Program = """
         using Provisioning.Sdk;
@@ -75,6 +79,14 @@ internal static class ProgramTemplate
                     _ = new TenantRegistration("twice", new TenantRegistrationArgs { SubscriptionId = "6513270e-269e-4d37-b2a7-4de452e6b438", RegistrationName = "azurestack-twice2" }); // expect PRV210
                     _ = config.Require("region"); // expect PRV204
                     break;
+                case "outputs":
+                    var north = new TenantRegistration("north", new TenantRegistrationArgs
+                    {
+                        SubscriptionId = "6513270e-269e-4d37-b2a7-4de452e6b438",
+                        RegistrationName = "azurestack-north",
+                        Tenants = { new() { Name = "contoso", TenantId = "6b0d549b-6f03-475a-9600-a35a099950d8", SubscriptionId = "8d116ece-1738-47d9-bd9c-172411e20b8f" } },
+                    });
+                    return new Dictionary<string, object?> { ["mode"] = mode, ["stamps"] = 1, ["registration"] = north, ["adminPassword"] = Secret.Create("s3cr3t-0utput-cl3ar-t3xt") };
                 default:
                     _ = new TenantRegistration("west", new TenantRegistrationArgs
                     {
@@ -129,7 +141,7 @@ internal static class ProgramTemplate
         File.WriteAllText(Path.Combine(folder, "Pulumi.yaml"), PulumiYaml);
         File.WriteAllText(Path.Combine(folder, "Stamps.csproj"), ProjectFile);
         File.WriteAllText(Path.Combine(folder, "Program.cs"), program);
-        foreach (var mode in (string[])["ok", "mistakes", "throws", "hangs", "norun"])
+        foreach (var mode in (string[])["ok", "mistakes", "throws", "hangs", "norun", "outputs"])
         {
             File.WriteAllText(Path.Combine(folder, $"Pulumi.{mode}.yaml"), StackYaml(mode));
         }

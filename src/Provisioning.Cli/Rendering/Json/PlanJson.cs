@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Provisioning.Execution;
 using Provisioning.Planning;
+using Provisioning.Programs;
 using Spectre.Console;
 
 namespace Provisioning.Cli.Rendering.Json;
@@ -8,14 +9,19 @@ namespace Provisioning.Cli.Rendering.Json;
 /// <summary>Builds the <see cref="PlanDocument"/> of a plan (and of its apply) and writes it, raw, to standard output.</summary>
 internal static class PlanJson
 {
+    private static readonly JsonElement NullValue = ParseNull();
+
     private static readonly JsonSerializerOptions Options = new()
     {
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
     };
 
-    /// <summary>The document of a plan; with <paramref name="result"/>, every change also carries its outcome.</summary>
-    public static PlanDocument Build(string operation, string project, string stack, Plan plan, IReadOnlyList<string> warnings, ExecutionResult? result = null)
+    /// <summary>
+    /// The document of a plan; with <paramref name="result"/>, every change also carries its outcome; with
+    /// <paramref name="outputs"/> (a program's), the stack outputs, a secret without its value.
+    /// </summary>
+    public static PlanDocument Build(string operation, string project, string stack, Plan plan, IReadOnlyList<string> warnings, ExecutionResult? result = null, IReadOnlyList<ProgramOutput>? outputs = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(warnings);
@@ -51,7 +57,31 @@ internal static class PlanJson
             warnings,
             [.. plan.Errors],
             summary,
-            outcome);
+            outcome,
+            Outputs(outputs));
+    }
+
+    private static JsonElement ParseNull()
+    {
+        using var document = JsonDocument.Parse("null");
+        return document.RootElement.Clone();
+    }
+
+    /// <summary>The outputs by name in the program's order; a secret has no value, a null value is written as null.</summary>
+    private static Dictionary<string, StackOutput>? Outputs(IReadOnlyList<ProgramOutput>? outputs)
+    {
+        if (outputs is null)
+        {
+            return null;
+        }
+
+        var byName = new Dictionary<string, StackOutput>(StringComparer.Ordinal);
+        foreach (var o in outputs)
+        {
+            byName[o.Name] = o.Secret ? new StackOutput(true, null) : new StackOutput(false, o.Value ?? NullValue);
+        }
+
+        return byName;
     }
 
     /// <summary>Writes the document as the only thing on standard output (no markup, no wrapping).</summary>
