@@ -5,9 +5,9 @@ namespace Provisioning.Export;
 
 /// <summary>
 /// What every exporter reads: the stack's registrations with their mappings, each mapping being the
-/// very resource the engine would PUT, named by a stable readable identifier.
+/// very resource the engine would PUT, named by a stable readable identifier, and the cloud they live in.
 /// </summary>
-public sealed record ExportModel(string Project, string Stack, IReadOnlyList<ExportRegistration> Registrations)
+public sealed record ExportModel(string Project, string Stack, ExportCloud Cloud, IReadOnlyList<ExportRegistration> Registrations)
 {
     /// <summary>All mappings, registration by registration, in declaration order.</summary>
     public IEnumerable<ExportMapping> Mappings => Registrations.SelectMany(r => r.Mappings);
@@ -38,6 +38,6 @@ public sealed record ExportModel(string Project, string Stack, IReadOnlyList<Exp
             registrations.Add(new ExportRegistration(registration, registrationNames[i], mappings));
         }
 
-        return new ExportModel(stack.Project, stack.Stack, registrations);
+        return new ExportModel(stack.Project, stack.Stack, ExportCloud.From(stack.Cloud), registrations);
     }
 }

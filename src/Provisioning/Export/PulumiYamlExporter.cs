@@ -7,7 +7,8 @@ namespace Provisioning.Export;
 /// Writes a Pulumi YAML program, <c>Pulumi.yaml</c> with <c>runtime: yaml</c>: one
 /// <c>azure-native:azurestack:CustomerSubscription</c> per mapping with its four inputs, an explicit
 /// azure-native provider per registration subscription, and an <c>import</c> option so that
-/// <c>pulumi up</c> adopts each existing mapping instead of creating it again.
+/// <c>pulumi up</c> adopts each existing mapping instead of creating it again. Every provider names the stack's
+/// cloud: <c>environment</c> for a named cloud, <c>metadataHost</c> (the ARM endpoint's host) for a custom one.
 /// </summary>
 public sealed class PulumiYamlExporter : IExporter
 {
@@ -27,6 +28,16 @@ public sealed class PulumiYamlExporter : IExporter
         text.Append($"# (provision uses {TenantRegistration.ApiVersion}; both have the same contract: properties.tenantId).\n");
         text.Append("# Each mapping carries `import:` with its ARM id, so the first `pulumi up` adopts it rather than re-creating it;\n");
         text.Append("# remove those options once the mappings are in the Pulumi state.\n");
+        if (model.Cloud.Description is { } cloud)
+        {
+            text.Append($"# Cloud: {cloud}.\n");
+        }
+
+        if (model.Cloud.Kind == ExportCloudKind.Custom)
+        {
+            text.Append($"# azure-native reads this cloud's sign-in authority and token audience from https://{model.Cloud.ResourceManagerEndpoint!.Authority}/metadata/endpoints.\n");
+        }
+
         text.Append($"name: {Quote(model.Project)}\n");
         text.Append("runtime: yaml\n");
         text.Append($"description: {Quote($"Tenant registrations (customerSubscriptions) of stack {model.Stack}, exported by provision.")}\n");
@@ -53,6 +64,7 @@ public sealed class PulumiYamlExporter : IExporter
         foreach (var (subscription, name) in providers)
         {
             text.Append($"  {name}:\n    type: {ProviderType}\n    properties:\n      subscriptionId: {Quote(subscription)}\n");
+            AppendCloud(text, model.Cloud);
         }
 
         foreach (var registration in model.Registrations)
@@ -83,6 +95,20 @@ public sealed class PulumiYamlExporter : IExporter
         }
 
         return [new ExportedFile("Pulumi.yaml", text.ToString())];
+    }
+
+    // Public Azure is written too: azure-native otherwise falls back to azure-native:environment or ARM_ENVIRONMENT,
+    // which could send the stack to another cloud. The emulator's stack names no cloud.
+    private static void AppendCloud(StringBuilder text, ExportCloud cloud)
+    {
+        if (cloud.Environment is { } environment)
+        {
+            text.Append($"      environment: {Quote(environment)}\n");
+        }
+        else if (cloud.Kind == ExportCloudKind.Custom)
+        {
+            text.Append($"      metadataHost: {Quote(cloud.ResourceManagerEndpoint!.Authority)}\n");
+        }
     }
 
     // Single-quoted YAML scalars read as strings whatever they contain (a GUID like 1e100000-… is not a number).

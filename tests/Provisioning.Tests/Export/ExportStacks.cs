@@ -42,6 +42,26 @@ internal static class ExportStacks
     /// <summary>The number of mappings in <see cref="MultiStamp"/>.</summary>
     public static int MultiStampMappings => MultiStamp.Tenants.Sum(t => t.Mappings.Count);
 
+    /// <summary>Two registrations in two subscriptions, three mappings, in <paramref name="cloud"/>: the per-cloud goldens.</summary>
+    public static StackDefinition InCloud(CloudSpec cloud, string stack) => new(
+        "tenant-registrations",
+        stack,
+        cloud,
+        [
+            Registration("west", "azurestack-d23f0824-128b-4f33-8c5c-7fd0a6a3a450"),
+            Registration("east", "azurestack-9531985d-5d9d-49f8-9818-e811892f902b", subscriptionId: "3f2b7c1e-8d4a-4e6b-9c0d-1a2b3c4d5e6f"),
+        ],
+        [
+            Tenant("contoso", "6b0d549b-6f03-475a-9600-a35a099950d8", "8d116ece-1738-47d9-bd9c-172411e20b8f", "west", "east"),
+            Tenant("fabrikam", "90c192cf-d3ac-44af-8f21-ddb66cad4a26", "a170b338-3926-4059-b28c-105d1fb17c23", "east"),
+        ]);
+
+    /// <summary>An Azure Stack Hub-like custom cloud: its own ARM endpoint (with a port) and an AD FS audience.</summary>
+    public static CloudSpec CustomCloud { get; } = new(
+        "https://management.stamp.contoso.com:30024/",
+        new Uri("https://management.stamp.contoso.com:30024/"),
+        "https://management.adfs.stamp.contoso.com/5f8a1e0c-2d3b-4c5d-8e9f-0a1b2c3d4e5f/.default");
+
     /// <summary>One registration with <paramref name="count"/> tenants, each with its own subscription and directory.</summary>
     public static StackDefinition Large(int count) => new(
         "tenant-registrations",
