@@ -27,12 +27,22 @@ public sealed partial class AzureStackResourceClient
         ArgumentException.ThrowIfNullOrEmpty(childType);
         var path = $"{parent}/{childType}";
         Uri? next = UriOf(path, apiVersion);
+
+        // A server that hands out a nextLink it already gave would keep the listing going for ever (and repeat items).
+        var followed = new HashSet<string>(StringComparer.Ordinal) { next.AbsoluteUri };
         while (next is not null)
         {
             var (items, nextLink) = await ReadPageAsync(next, path, interner, cancellationToken).ConfigureAwait(false);
             foreach (var item in items)
             {
                 yield return item;
+            }
+
+            if (nextLink is not null && !followed.Add(nextLink.AbsoluteUri))
+            {
+                throw new ArmRequestException("GET", path, 200, null,
+                    $"the list returned a nextLink it had already returned, after {followed.Count} page(s); the listing would never end",
+                    null);
             }
 
             next = nextLink;

@@ -201,6 +201,25 @@ public sealed class AzureStackResourceClientTests
         Assert.Single(handler.Requests);
     }
 
+    [Theory]
+    [InlineData("skip=1", "skip=1")]
+    [InlineData("skip=1", "skip=2")]
+    public async Task A_list_whose_nextLinks_come_round_again_stops_instead_of_looping_for_ever(string first, string second)
+    {
+        // Page 1 → first, first → second, second → first: a cycle (of length 1 or 2).
+        var (client, handler) = ClientAnswering(request =>
+        {
+            var query = request.RequestUri!.Query;
+            var next = query.Contains(first, StringComparison.Ordinal) ? second : first;
+            return CannedHandler.Json(HttpStatusCode.OK, $$$"""{"value":[],"nextLink":"https://management.example.test{{{Registration}}}/customerSubscriptions?api-version=2017-06-01&{{{next}}}"}""");
+        });
+
+        var error = await Assert.ThrowsAsync<ArmRequestException>(async () => await client.ListAsync(RegistrationId, "customerSubscriptions", "2017-06-01").ToListAsync());
+
+        Assert.Contains("nextLink it had already returned", error.Message, StringComparison.Ordinal);
+        Assert.True(handler.Requests.Count <= 3, $"{handler.Requests.Count} requests");
+    }
+
     [Fact]
     public async Task A_list_item_without_an_id_is_an_invalid_response()
     {
