@@ -1,0 +1,117 @@
+using System.Text.Json;
+using Provisioning.AzureStack;
+using Provisioning.Programs;
+using Provisioning.Sdk;
+
+namespace Provisioning.Testing;
+
+/// <summary>
+/// <c>Deployment.TestAsync</c>, the Pulumi.Testing way: runs a program in this process with the engine's own steps
+/// (its message, the conversion with every domain rule, the expansion into URNs and ARM ids), hands every registered
+/// resource to the <see cref="IMocks"/>, and returns them for a unit test to assert on. Nothing is planned or sent.
+/// </summary>
+public static class DeploymentTesting
+{
+    private const string MessageName = "the program's message";
+    private const string SecretPlaceholder = "[secret]";
+    private static readonly JsonSerializerOptions ConfigJson = new(JsonSerializerDefaults.Web);
+
+    extension(Deployment)
+    {
+        /// <summary>Runs a program that returns its stack outputs; throws <see cref="TestRunException"/> when it has errors.</summary>
+        public static Task<TestResult> TestAsync(IMocks mocks, TestOptions options, Func<IDictionary<string, object?>> program)
+        {
+            ArgumentNullException.ThrowIfNull(program);
+            return RunAsync(mocks, options, (host, token) => host.RunAsync(program, token));
+        }
+
+        /// <summary>Runs an asynchronous program that returns its stack outputs; throws <see cref="TestRunException"/> when it has errors.</summary>
+        public static Task<TestResult> TestAsync(IMocks mocks, TestOptions options, Func<Task<IDictionary<string, object?>>> program)
+        {
+            ArgumentNullException.ThrowIfNull(program);
+            return RunAsync(mocks, options, (host, token) => host.RunAsync(program, token));
+        }
+
+        /// <summary>Runs the stack class <typeparamref name="TStack"/>; throws <see cref="TestRunException"/> when it has errors.</summary>
+        public static Task<TestResult> TestAsync<TStack>(IMocks mocks, TestOptions options)
+            where TStack : Stack, new() =>
+            RunAsync(mocks, options, (host, token) => host.RunAsync<TStack>(token));
+    }
+
+    private static async Task<TestResult> RunAsync(IMocks mocks, TestOptions options, Func<ProgramHost, CancellationToken, Task<int>> run)
+    {
+        ArgumentNullException.ThrowIfNull(mocks);
+        ArgumentNullException.ThrowIfNull(options);
+        var sink = new MemoryProgramMessageSink();
+        await run(new ProgramHost(SettingsOf(options), sink), CancellationToken.None).ConfigureAwait(false);
+        if (sink.Message is null)
+        {
+            throw new TestRunException("The program handed over no message.");
+        }
+
+        var read = ProgramMessageReader.Read(sink.Json.Span, MessageName);
+        if (read.HasErrors)
+        {
+            throw new TestRunException(read.Diagnostics);
+        }
+
+        var conversion = ProgramConverter.Convert(read.Message!, new ProgramConversionOptions(options.ProjectName, options.StackName, options.Cloud));
+        if (conversion.HasErrors)
+        {
+            throw new TestRunException(conversion.Diagnostics);
+        }
+
+        var declared = read.Message!.Resources.ToDictionary(r => r.Urn, StringComparer.Ordinal);
+        var graph = TenantRegistration.Expand(conversion.Stack!);
+        var resources = new List<TestResource>();
+        foreach (var component in graph.Components)
+        {
+            var urn = component.Urn.Value;
+            var inputs = declared.GetValueOrDefault(urn)?.Inputs ?? new Dictionary<string, string>(StringComparer.Ordinal);
+            resources.Add(await RegisterAsync(mocks, new MockResourceArgs(component.Type, component.Name, urn, null, inputs, null, Custom: false)).ConfigureAwait(false));
+            foreach (var child in component.Children)
+            {
+                var childUrn = child.Urn.Value;
+                var childInputs = declared.GetValueOrDefault(childUrn)?.Inputs ?? child.Properties;
+                var type = declared.GetValueOrDefault(childUrn)?.Type ?? TenantRegistration.CustomerSubscriptionType;
+                resources.Add(await RegisterAsync(mocks, new MockResourceArgs(type, child.Urn.Name, childUrn, child.Id.ToString(), childInputs, child.Parent?.Value, Custom: true)).ConfigureAwait(false));
+            }
+        }
+
+        var outputs = conversion.Outputs.ToDictionary(o => o.Name, OutputText, StringComparer.Ordinal);
+        return new TestResult(resources, outputs);
+    }
+
+    private static async Task<TestResource> RegisterAsync(IMocks mocks, MockResourceArgs args)
+    {
+        var (id, state) = await mocks.NewResourceAsync(args).ConfigureAwait(false);
+        return new TestResource(args.Urn, id, args.Type, args.Inputs, args.Parent) { State = state };
+    }
+
+    private static string? OutputText(ProgramOutput output) => output switch
+    {
+        { Secret: true } => SecretPlaceholder,
+        { Value: null } => null,
+        { Value: { ValueKind: JsonValueKind.String } value } => value.GetString(),
+        { Value: { } value } => value.GetRawText(),
+    };
+
+    private static ProgramSettings SettingsOf(TestOptions options)
+    {
+        var config = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        var secrets = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (key, value) in options.Config)
+        {
+            var full = Namespaced(key, options.ProjectName);
+            config[full] = value is JsonElement element ? element.Clone() : JsonSerializer.SerializeToElement(value, value?.GetType() ?? typeof(object), ConfigJson);
+            if (options.SecretConfig.Contains(key) || options.SecretConfig.Contains(full))
+            {
+                secrets.Add(full);
+            }
+        }
+
+        return new ProgramSettings(options.ProjectName, options.StackName) { Preview = options.IsPreview, Config = config, SecretKeys = secrets };
+    }
+
+    private static string Namespaced(string key, string project) => key.Contains(':', StringComparison.Ordinal) ? key : $"{project}:{key}";
+}
