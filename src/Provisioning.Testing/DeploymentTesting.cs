@@ -14,7 +14,6 @@ public static class DeploymentTesting
 {
     private const string MessageName = "the program's message";
     private const string SecretPlaceholder = "[secret]";
-    private static readonly JsonSerializerOptions ConfigJson = new(JsonSerializerDefaults.Web);
 
     extension(Deployment)
     {
@@ -36,6 +35,17 @@ public static class DeploymentTesting
         public static Task<TestResult> TestAsync<TStack>(IMocks mocks, TestOptions options)
             where TStack : Stack, new() =>
             RunAsync(mocks, options, (host, token) => host.RunAsync<TStack>(token));
+
+        /// <summary>
+        /// Checks the message a program process wrote (run with <see cref="TestOptions.EnvironmentVariables"/>, as provision
+        /// runs it): for a program's own entry point. Throws <see cref="TestRunException"/> when it has errors.
+        /// </summary>
+        public static Task<TestResult> TestMessageAsync(IMocks mocks, TestOptions options, ReadOnlyMemory<byte> utf8Message)
+        {
+            ArgumentNullException.ThrowIfNull(mocks);
+            ArgumentNullException.ThrowIfNull(options);
+            return CheckAsync(mocks, options, utf8Message);
+        }
     }
 
     private static async Task<TestResult> RunAsync(IMocks mocks, TestOptions options, Func<ProgramHost, CancellationToken, Task<int>> run)
@@ -43,13 +53,18 @@ public static class DeploymentTesting
         ArgumentNullException.ThrowIfNull(mocks);
         ArgumentNullException.ThrowIfNull(options);
         var sink = new MemoryProgramMessageSink();
-        await run(new ProgramHost(SettingsOf(options), sink), CancellationToken.None).ConfigureAwait(false);
+        await run(new ProgramHost(options.Settings(), sink), CancellationToken.None).ConfigureAwait(false);
         if (sink.Message is null)
         {
             throw new TestRunException("The program handed over no message.");
         }
 
-        var read = ProgramMessageReader.Read(sink.Json.Span, MessageName);
+        return await CheckAsync(mocks, options, sink.Json).ConfigureAwait(false);
+    }
+
+    private static async Task<TestResult> CheckAsync(IMocks mocks, TestOptions options, ReadOnlyMemory<byte> json)
+    {
+        var read = ProgramMessageReader.Read(json.Span, MessageName);
         if (read.HasErrors)
         {
             throw new TestRunException(read.Diagnostics);
@@ -96,22 +111,4 @@ public static class DeploymentTesting
         { Value: { } value } => value.GetRawText(),
     };
 
-    private static ProgramSettings SettingsOf(TestOptions options)
-    {
-        var config = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        var secrets = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (key, value) in options.Config)
-        {
-            var full = Namespaced(key, options.ProjectName);
-            config[full] = value is JsonElement element ? element.Clone() : JsonSerializer.SerializeToElement(value, value?.GetType() ?? typeof(object), ConfigJson);
-            if (options.SecretConfig.Contains(key) || options.SecretConfig.Contains(full))
-            {
-                secrets.Add(full);
-            }
-        }
-
-        return new ProgramSettings(options.ProjectName, options.StackName) { Preview = options.IsPreview, Config = config, SecretKeys = secrets };
-    }
-
-    private static string Namespaced(string key, string project) => key.Contains(':', StringComparison.Ordinal) ? key : $"{project}:{key}";
 }

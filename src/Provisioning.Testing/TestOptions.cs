@@ -1,4 +1,7 @@
+using System.Text.Json;
 using Provisioning.Config;
+using Provisioning.Programs;
+using Provisioning.Sdk;
 
 namespace Provisioning.Testing;
 
@@ -25,4 +28,35 @@ public sealed class TestOptions
 
     /// <summary>The cloud the stack file would name (ids do not depend on it). Default: Azure.</summary>
     public CloudSpec Cloud { get; init; } = CloudSpec.AzureCloud;
+
+    private static readonly JsonSerializerOptions ConfigJson = new(JsonSerializerDefaults.Web);
+
+    /// <summary>
+    /// The environment provision gives a program process run with these options, its message written to
+    /// <paramref name="messagePath"/>: to run a program's own entry point and check its message with <c>Deployment.TestMessageAsync</c>.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> EnvironmentVariables(string messagePath)
+    {
+        ArgumentNullException.ThrowIfNull(messagePath);
+        var settings = Settings();
+        return ProgramEnvironment.Variables(ProjectName, StackName, messagePath, settings.Config, settings.SecretKeys, IsPreview);
+    }
+
+    /// <summary>The settings a program run with these options sees.</summary>
+    internal ProgramSettings Settings()
+    {
+        var config = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        var secrets = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (key, value) in Config)
+        {
+            var full = key.Contains(':', StringComparison.Ordinal) ? key : $"{ProjectName}:{key}";
+            config[full] = value is JsonElement element ? element.Clone() : JsonSerializer.SerializeToElement(value, value?.GetType() ?? typeof(object), ConfigJson);
+            if (SecretConfig.Contains(key) || SecretConfig.Contains(full))
+            {
+                secrets.Add(full);
+            }
+        }
+
+        return new ProgramSettings(ProjectName, StackName) { Preview = IsPreview, Config = config, SecretKeys = secrets };
+    }
 }
