@@ -94,7 +94,7 @@ public static class DeploymentTesting
         }
 
         var outputs = conversion.Outputs.ToDictionary(o => o.Name, OutputText, StringComparer.Ordinal);
-        return new TestResult(resources, outputs);
+        return new TestResult(resources, outputs) { Warnings = [.. read.Diagnostics.Concat(conversion.Diagnostics).Where(d => d.Level != Diagnostics.Severity.Error)] };
     }
 
     private static async Task<TestResource> RegisterAsync(IMocks mocks, MockResourceArgs args)

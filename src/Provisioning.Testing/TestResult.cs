@@ -1,3 +1,5 @@
+using Provisioning.Diagnostics;
+
 namespace Provisioning.Testing;
 
 /// <summary>What a program run by <c>Deployment.TestAsync</c> registered, and its stack outputs.</summary>
@@ -7,6 +9,9 @@ namespace Provisioning.Testing;
 /// </param>
 public sealed record TestResult(IReadOnlyList<TestResource> Resources, IReadOnlyDictionary<string, string?> Outputs)
 {
+    /// <summary>The warnings the run met (the same a <c>provision preview</c> of the program shows).</summary>
+    public IReadOnlyList<Diagnostic> Warnings { get; init; } = [];
+
     /// <summary>The ids of every custom resource, in order.</summary>
     public IReadOnlyList<string> Ids => [.. Resources.Where(r => r.Id is not null).Select(r => r.Id!)];
 

@@ -183,6 +183,15 @@ public sealed class DeploymentTestAsyncTests
     }
 
     [Fact]
+    public async Task A_program_that_declares_nothing_runs_with_the_warning_a_preview_shows()
+    {
+        var result = await Deployment.TestAsync(new Mocks(), Options, () => new Dictionary<string, object?>());
+
+        Assert.Empty(result.Resources);
+        Assert.Contains(result.Warnings, w => w.Code == "PRV031");
+    }
+
+    [Fact]
     public async Task A_yaml_stack_still_runs_on_the_default_mocks_when_a_test_implements_only_the_program_hook()
     {
         var stack = StackTest.Load(
