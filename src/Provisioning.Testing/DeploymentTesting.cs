@@ -76,7 +76,13 @@ public static class DeploymentTesting
             throw new TestRunException(conversion.Diagnostics);
         }
 
-        var declared = read.Message!.Resources.ToDictionary(r => r.Urn, StringComparer.Ordinal);
+        // The program's own view of each resource (its inputs by SDK name), matched to the engine's by URN.
+        var declared = new Dictionary<string, ProgramResource>(StringComparer.Ordinal);
+        foreach (var resource in read.Message!.Resources)
+        {
+            declared.TryAdd(resource.Urn, resource);
+        }
+
         var graph = TenantRegistration.Expand(conversion.Stack!);
         var resources = new List<TestResource>();
         foreach (var component in graph.Components)
