@@ -29,30 +29,56 @@ public static class Overwrites
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(owners);
         ArgumentNullException.ThrowIfNull(urnOf);
+        // Only a PUT can overwrite: a plan without one (every no-change run) needs no index at all.
+        var puts = plan.Steps.Where(s => s.Kind is StepKind.Create or StepKind.Update).ToList();
+        if (puts.Count == 0)
+        {
+            return plan with { Overwrites = [] };
+        }
+
         var recorded = new Dictionary<ArmResourceId, ResourceState>(state.Count);
         foreach (var s in state)
         {
             recorded[s.Id] = s;
         }
 
-        var world = actual ?? [.. state.Select(s => new ObservedResource(s.Id, s.Type, s.Properties))];
-        var byTenant = new Dictionary<(ArmResourceId Parent, string Tenant), List<ObservedResource>>();
-        foreach (var found in world)
+        // Index only the (registration, tenant) pairs some PUT writes; the rest of a large world is passed over without allocating.
+        var wanted = new HashSet<(string Parent, string Tenant)>();
+        foreach (var put in puts)
         {
-            if (found.Id.Parent is { } parent && TenantOf(found.Properties) is { } tenant)
+            if (put.Id.Parent is { } parent && TenantOf(put.Desired!.Properties) is { } tenant)
             {
-                var key = (parent, tenant.ToLowerInvariant());
-                if (!byTenant.TryGetValue(key, out var list))
-                {
-                    byTenant[key] = list = [];
-                }
-
-                list.Add(found);
+                wanted.Add((parent.ToString().ToUpperInvariant(), tenant.ToLowerInvariant()));
             }
         }
 
+        var wantedParents = new HashSet<string>(wanted.Select(w => w.Parent), StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        var world = actual ?? [.. state.Select(s => new ObservedResource(s.Id, s.Type, s.Properties))];
+        var byTenant = new Dictionary<(string Parent, string Tenant), List<ObservedResource>>();
+        foreach (var found in world)
+        {
+            var text = found.Id.ToString().AsSpan();
+            var typeSlash = text.LastIndexOf('/') is > 0 and var nameSlash ? text[..nameSlash].LastIndexOf('/') : -1;
+            if (typeSlash <= 0 || !wantedParents.Contains(text[..typeSlash]) || TenantOf(found.Properties) is not { } tenant)
+            {
+                continue;
+            }
+
+            var key = (text[..typeSlash].ToString().ToUpperInvariant(), tenant.ToLowerInvariant());
+            if (!wanted.Contains(key))
+            {
+                continue;
+            }
+
+            if (!byTenant.TryGetValue(key, out var list))
+            {
+                byTenant[key] = list = [];
+            }
+
+            list.Add(found);
+        }
+
         // A mapping that the plan itself PUTs again (e.g. two tenants swapping subscriptions) ends as the plan says: not a removal.
-        var puts = plan.Steps.Where(s => s.Kind is StepKind.Create or StepKind.Update).ToList();
         var rewritten = puts.Select(s => s.Id).ToHashSet();
         var overwrites = ImmutableArray.CreateBuilder<Overwrite>();
         foreach (var put in puts)
@@ -66,7 +92,7 @@ public static class Overwrites
 
             // The same tenant mapped to another subscription under the same registration: the PUT replaces it.
             if (put.Id.Parent is { } parent && TenantOf(put.Desired!.Properties) is { } tenant
-                && byTenant.TryGetValue((parent, tenant.ToLowerInvariant()), out var holders))
+                && byTenant.TryGetValue((parent.ToString().ToUpperInvariant(), tenant.ToLowerInvariant()), out var holders))
             {
                 foreach (var other in holders.Where(h => h.Id != put.Id && !rewritten.Contains(h.Id)))
                 {
