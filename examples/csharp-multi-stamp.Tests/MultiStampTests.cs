@@ -36,9 +36,9 @@ public sealed class MultiStampTests
     [Fact]
     public async Task One_stamp_maps_the_tenants_that_list_it_with_exact_ids_and_urns()
     {
-        var options = Example.Options(stamps: new[] { new MirrorProgram.Stamp("west", Example.Subscription, "azurestack-west", "stamps-west") });
+        var options = Example.Options(stamps: new[] { new Stamp("west", Example.Subscription, "azurestack-west", "stamps-west") });
 
-        var result = await Deployment.TestAsync(new RecordingMocks(), options, MirrorProgram.Run);
+        var result = await Deployment.TestAsync(new RecordingMocks(), options, TenantRegistrationsProgram.Declare);
 
         const string registration = $"/subscriptions/{Example.Subscription}/resourceGroups/stamps-west/providers/Microsoft.AzureStack/registrations/azurestack-west";
         Assert.Equal<string>(
@@ -69,7 +69,7 @@ public sealed class MultiStampTests
     {
         var mocks = new RecordingMocks();
 
-        var result = await Deployment.TestAsync(mocks, Example.Options(), MirrorProgram.Run);
+        var result = await Deployment.TestAsync(mocks, Example.Options(), TenantRegistrationsProgram.Declare);
 
         Assert.Equal<string>(ExampleIds, result.Ids);
         Assert.Equal<string>([Example.ComponentUrn("west"), Example.ComponentUrn("east"), Example.ComponentUrn("north")], result.OfType("provisioning:azurestack:TenantRegistration").Select(r => r.Urn));
@@ -82,7 +82,7 @@ public sealed class MultiStampTests
     [Fact]
     public async Task The_same_tenant_on_every_stamp_has_one_id_per_registration()
     {
-        var result = await Deployment.TestAsync(new RecordingMocks(), Example.Options(), MirrorProgram.Run);
+        var result = await Deployment.TestAsync(new RecordingMocks(), Example.Options(), TenantRegistrationsProgram.Declare);
 
         Assert.Equal<string>(
             [Example.Id(West, Contoso), Example.Id(East, Contoso), Example.Id(North, Contoso)],
@@ -95,10 +95,10 @@ public sealed class MultiStampTests
         var options = Example.Options();
         options.Config.Remove($"{Example.Project}:stamps");
 
-        var error = await Assert.ThrowsAsync<TestRunException>(() => Deployment.TestAsync(new RecordingMocks(), options, MirrorProgram.Run));
+        var error = await Assert.ThrowsAsync<TestRunException>(() => Deployment.TestAsync(new RecordingMocks(), options, TenantRegistrationsProgram.Declare));
 
         Assert.Contains("stamps", error.Message, StringComparison.Ordinal);
-        Assert.Contains("MirrorProgram.cs(", error.Message, StringComparison.Ordinal);
+        Assert.Contains("TenantRegistrationsProgram.cs(", error.Message, StringComparison.Ordinal);
     }
 
     /// <summary>Mocks that keep what they are given and answer with the engine's ids.</summary>

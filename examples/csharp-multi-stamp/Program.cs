@@ -1,36 +1,5 @@
 using Provisioning.Sdk;
-using Provisioning.Sdk.AzureStack;
 using TenantRegistrations;
 
-// One TenantRegistration per stamp of the stack's config; each maps the tenants of the CSV that list the stamp.
-return await Deployment.RunAsync(() =>
-{
-    var config = new Config();
-    var stamps = config.RequireObject<Stamp[]>("stamps");
-    var tenants = TenantCsv.Read(config.Get("tenantsFile") ?? "tenants.csv");
-    var mappings = 0;
-    foreach (var stamp in stamps)
-    {
-        var args = new TenantRegistrationArgs
-        {
-            SubscriptionId = stamp.SubscriptionId,
-            ResourceGroup = stamp.ResourceGroup ?? "azurestack",
-            RegistrationName = stamp.RegistrationName,
-        };
-        foreach (var tenant in tenants.Where(t => t.Stamps.Contains(stamp.Key)))
-        {
-            args.Tenants.Add(new TenantMappingArgs
-            {
-                Name = tenant.Name,
-                TenantId = tenant.TenantId,
-                SubscriptionId = tenant.SubscriptionId,
-                Protect = tenant.Protect,
-            });
-            mappings++;
-        }
-
-        _ = new TenantRegistration(stamp.Key, args);
-    }
-
-    return new Dictionary<string, object?> { ["stamps"] = stamps.Length, ["mappings"] = mappings };
-});
+// The resources are declared in TenantRegistrationsProgram, so the unit tests (../csharp-multi-stamp.Tests) run the same code.
+return await Deployment.RunAsync(TenantRegistrationsProgram.Declare);
