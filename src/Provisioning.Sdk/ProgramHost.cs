@@ -1,3 +1,4 @@
+using Provisioning.Diagnostics;
 using System.Reflection;
 using Provisioning.Programs;
 
@@ -77,9 +78,9 @@ public sealed class ProgramHost(ProgramSettings settings, IProgramMessageSink si
         ConfigTypeException invalid => new ProgramProblem(ProgramProblemKind.ConfigInvalid, invalid.Message, invalid.Key, Source: invalid.ThrownAt),
         _ => new ProgramProblem(
             ProgramProblemKind.Exception,
-            Cut(string.IsNullOrWhiteSpace(e.Message) ? "(no message)" : e.Message, MaxMessage),
+            DiagnosticCatalog.Excerpt(string.IsNullOrWhiteSpace(e.Message) ? "(no message)" : e.Message, MaxMessage, keepLineBreaks: true),
             ExceptionType: e.GetType().FullName ?? e.GetType().Name,
-            StackTrace: e.StackTrace is { } trace ? Cut(trace, MaxStackTrace) : null,
+            StackTrace: e.StackTrace is { } trace ? DiagnosticCatalog.Excerpt(trace, MaxStackTrace, keepLineBreaks: true) : null,
             Source: ThrowSite(e)),
     };
 
@@ -91,5 +92,4 @@ public sealed class ProgramHost(ProgramSettings settings, IProgramMessageSink si
             .Select(f => new ProgramSource(f.GetFileName()!, f.GetFileLineNumber()))
             .FirstOrDefault();
 
-    private static string Cut(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max), "…");
 }

@@ -99,7 +99,7 @@ public sealed partial class GateTests : IDisposable
         var (code, _, error) = await CliHarness.RunAsync(providers, "stack", "import", "--stack", "dev", "--cwd", _project.Path, "--file", exported);
 
         Assert.Equal(2, code);
-        Assert.Contains("error", error, StringComparison.Ordinal);
+        Assert.Contains("error PRV165:", error, StringComparison.Ordinal);
         Assert.Equal(calls, providers.Provider.Calls.Length);
     }
 

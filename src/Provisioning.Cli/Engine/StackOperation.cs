@@ -264,7 +264,7 @@ internal sealed class StackOperation(CliConsole console, IProviderFactory provid
         }
     }
 
-    /// <summary>Reads <c>--plan</c>: it must be for this stack and carries its own targets and prune setting.</summary>
+    /// <summary>Reads <c>--plan</c>: the reader refuses another stack's plan; it carries its own targets and prune setting.</summary>
     private static SavedPlan ReadSavedPlan(StackDefinition stack, ref OperationOptions options)
     {
         SavedPlan saved;
@@ -280,11 +280,6 @@ internal sealed class StackOperation(CliConsole console, IProviderFactory provid
         catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
         {
             throw new DiagnosticException(DiagnosticCatalog.SavedPlanInvalid(options.PlanFile!, e.Message), e);
-        }
-
-        if (saved.Project != stack.Project || saved.Stack != stack.Stack)
-        {
-            throw new DiagnosticException(DiagnosticCatalog.SavedPlanInvalid(options.PlanFile!, $"This is a plan for stack {saved.Stack} of project {saved.Project}, not {stack.Stack} of {stack.Project}."));
         }
 
         // Blast radius: a saved plan names only what the stack may touch.

@@ -46,7 +46,7 @@ public static class SavedPlanSerializer
         var prefix = expected.UrnPrefix;
         foreach (var step in plan.Steps.Where(s => !s.Address.StartsWith(prefix, StringComparison.Ordinal)))
         {
-            throw new DiagnosticException(DiagnosticCatalog.ForeignState(source, What, $"another stack (its step for {Cut(step.Address)} is)", expected.ToString()));
+            throw new DiagnosticException(DiagnosticCatalog.ForeignState(source, What, $"another stack (its step for {DiagnosticCatalog.Excerpt(step.Address, 80)} is)", expected.ToString()));
         }
 
         return plan;
@@ -99,12 +99,12 @@ public static class SavedPlanSerializer
 
         if (!Enum.TryParse<StepKind>(step.Action, ignoreCase: true, out var kind) || !string.Equals(kind.ToString().ToLowerInvariant(), step.Action, StringComparison.Ordinal))
         {
-            throw new JsonException($"unknown step action '{Cut(step.Action)}'.");
+            throw new JsonException($"unknown step action '{DiagnosticCatalog.Excerpt(step.Action, 80)}'.");
         }
 
         if (!ArmResourceId.TryParse(step.Id, out _, out var error))
         {
-            throw new JsonException($"the step for {Cut(step.Address)} has an id that is not an ARM id: {error}");
+            throw new JsonException($"the step for {DiagnosticCatalog.Excerpt(step.Address, 80)} has an id that is not an ARM id: {error}");
         }
 
         _ = Urn.Parse(step.Address);
@@ -156,7 +156,7 @@ public static class SavedPlanSerializer
             || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var major)
             || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out _))
         {
-            throw new JsonException($"'format_version' must look like \"{SavedPlan.CurrentFormatVersion}\", not '{Cut(version)}'.");
+            throw new JsonException($"'format_version' must look like \"{SavedPlan.CurrentFormatVersion}\", not '{DiagnosticCatalog.Excerpt(version, 80)}'.");
         }
 
         if (major > SavedPlan.CurrentMajorVersion)
@@ -172,5 +172,4 @@ public static class SavedPlanSerializer
 
     private static string Checksum(ReadOnlySpan<byte> covered) => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(covered));
 
-    private static string Cut(string text) => text.Length <= 80 ? text : text[..80] + "…";
 }

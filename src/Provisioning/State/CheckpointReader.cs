@@ -207,12 +207,12 @@ internal sealed class CheckpointReader(Stream stream, Interner interner, string 
         {
             if (!ids.Add(r.Id))
             {
-                throw new JsonException($"the id {Cut(r.Id.ToString(), 300)} appears more than once in 'resources'.");
+                throw new JsonException($"the id {DiagnosticCatalog.Excerpt(r.Id.ToString(), 300)} appears more than once in 'resources'.");
             }
 
             if (!urns.Add(r.Urn.Value))
             {
-                throw new JsonException($"the URN {Cut(r.Urn.Value, 300)} appears more than once in 'resources'.");
+                throw new JsonException($"the URN {DiagnosticCatalog.Excerpt(r.Urn.Value, 300)} appears more than once in 'resources'.");
             }
         }
     }
@@ -311,7 +311,7 @@ internal sealed class CheckpointReader(Stream stream, Interner interner, string 
                     {
                         "put" => JournalOperation.Put,
                         "delete" => JournalOperation.Delete,
-                        var other => throw new JsonException($"unknown pending operation '{Cut(other)}'."),
+                        var other => throw new JsonException($"unknown pending operation '{DiagnosticCatalog.Excerpt(other, 40)}'."),
                     };
                     break;
                 case "resource":
@@ -331,7 +331,6 @@ internal sealed class CheckpointReader(Stream stream, Interner interner, string 
         return new PendingOperation(sequence ?? throw Missing("sequence"), operation ?? throw Missing("operation"), resource ?? throw Missing("resource"));
     }
 
-    private static string Cut(string text, int length = 40) => text.Length <= length ? text : text[..length] + "…";
 
     private static string RequiredString(ref Utf8JsonReader r, string name)
     {

@@ -32,9 +32,8 @@ internal static class StateIdentityCheck
         if (!resource.Urn.Value.StartsWith(prefix, StringComparison.Ordinal))
         {
             throw new DiagnosticException(DiagnosticCatalog.ForeignState(
-                source, what, $"stack '{resource.Urn.Stack}' of project '{resource.Urn.Project}' (its resource {Cut(resource.Urn.Value)} is)", expected.ToString(), part));
+                source, what, $"stack '{resource.Urn.Stack}' of project '{resource.Urn.Project}' (its resource {DiagnosticCatalog.Excerpt(resource.Urn.Value, 200)} is)", expected.ToString(), part));
         }
     }
 
-    private static string Cut(string text) => text.Length <= 200 ? text : text[..200] + "…";
 }
