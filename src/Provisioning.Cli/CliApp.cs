@@ -3,6 +3,7 @@ using Provisioning.Cli.Commands;
 using Provisioning.Cli.Engine;
 using Provisioning.Cli.Rendering;
 using Provisioning.Diagnostics;
+using Provisioning.Engine;
 using Spectre.Console;
 
 namespace Provisioning.Cli;
@@ -24,10 +25,10 @@ internal static class CliApp
             version.Action = new ProductVersionAction();
         }
 
-        root.Subcommands.Add(OperationCommand.Create(OperationKind.Preview, console, providers));
-        root.Subcommands.Add(OperationCommand.Create(OperationKind.Up, console, providers));
-        root.Subcommands.Add(OperationCommand.Create(OperationKind.Destroy, console, providers));
-        root.Subcommands.Add(RefreshCommand.Create(console, providers));
+        root.Subcommands.Add(OperationCommand.Create(RunKind.Preview, console, providers));
+        root.Subcommands.Add(OperationCommand.Create(RunKind.Up, console, providers));
+        root.Subcommands.Add(OperationCommand.Create(RunKind.Destroy, console, providers));
+        root.Subcommands.Add(OperationCommand.Create(RunKind.Refresh, console, providers));
         root.Subcommands.Add(ImportCommand.Create(console, providers));
         root.Subcommands.Add(StackCommand.Create(console));
         root.Subcommands.Add(ExportCommand.Create(console));
@@ -109,6 +110,13 @@ internal static class CliApp
         foreach (var diagnostic in diagnostics)
         {
             DiagnosticRenderer.Write(console.Error, diagnostic);
+        }
+
+        // Bad input never half-applies: say so once, under the list.
+        var inputErrors = diagnostics.Count(d => d.Level == Severity.Error && d.Origin == DiagnosticOrigin.Input);
+        if (inputErrors > 0 && hint is null)
+        {
+            console.Error.MarkupLineInterpolated($"[red]{inputErrors} error(s): nothing was changed.[/]");
         }
 
         if (hint is not null)

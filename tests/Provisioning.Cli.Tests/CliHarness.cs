@@ -1,4 +1,4 @@
-using Provisioning.Cli.Engine;
+using Provisioning.Engine;
 using Spectre.Console.Testing;
 
 namespace Provisioning.Cli.Tests;

@@ -1,5 +1,5 @@
+using Provisioning.Engine;
 using System.Text.RegularExpressions;
-using Provisioning.Cli.Engine;
 using Provisioning.Config;
 
 namespace Provisioning.Cli.Tests;

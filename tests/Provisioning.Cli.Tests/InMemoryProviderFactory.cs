@@ -1,4 +1,4 @@
-using Provisioning.Cli.Engine;
+using Provisioning.Engine;
 using Provisioning.Config;
 using Provisioning.Testing;
 

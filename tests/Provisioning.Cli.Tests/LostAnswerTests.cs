@@ -1,5 +1,5 @@
+using Provisioning.Engine;
 using System.Collections.Immutable;
-using Provisioning.Cli.Engine;
 using Provisioning.Config;
 using Provisioning.Execution;
 using Provisioning.Model;

@@ -1,3 +1,4 @@
+using Provisioning.Engine;
 using Provisioning.Cli;
 using Provisioning.Cli.Engine;
 using Spectre.Console.Testing;

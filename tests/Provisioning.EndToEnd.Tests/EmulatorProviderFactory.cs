@@ -1,5 +1,5 @@
+using Provisioning.Engine;
 using Provisioning.Azure;
-using Provisioning.Cli.Engine;
 using Provisioning.Config;
 
 namespace Provisioning.EndToEnd.Tests;

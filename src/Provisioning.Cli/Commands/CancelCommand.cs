@@ -1,8 +1,8 @@
 using System.CommandLine;
-using Provisioning.Cli.Engine;
+using Provisioning.Azure.State;
 using Provisioning.Cli.Rendering;
 using Provisioning.Config;
-using Provisioning.State;
+using Provisioning.Engine;
 using Spectre.Console;
 
 namespace Provisioning.Cli.Commands;
@@ -27,13 +27,13 @@ internal static class CancelCommand
         {
             var directory = parse.GetValue(cwd);
             var root = Path.GetFullPath(string.IsNullOrEmpty(directory) ? Directory.GetCurrentDirectory() : directory);
-            var loaded = StackSource.LoadFiles(root, parse.GetValue(stack)!);
-            return await RunAsync(console, loaded, WorkFolder.For(root, loaded.Stack), parse.GetValue(lockId), cancellationToken);
+            var loaded = StackLoader.Load(root, parse.GetValue(stack)!);
+            return await RunAsync(console, new Workspace(root, new WorkspaceOptions { StateBackend = AzureStateBackend.Instance }), loaded, parse.GetValue(lockId), cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(CliConsole console, StackLoadResult loaded, WorkFolder folder, string? lockId, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliConsole console, Workspace workspace, StackLoadResult loaded, string? lockId, CancellationToken cancellationToken)
     {
         foreach (var diagnostic in loaded.Diagnostics)
         {
@@ -47,20 +47,19 @@ internal static class CancelCommand
         }
 
         var stack = loaded.Stack!;
-        if (StateSession.CreateStore(stack, folder) is not IStateLock lockable)
+        var (lockable, holder, released) = await workspace.Stack(stack.Stack).BreakLockAsync(stack, lockId, cancellationToken);
+        if (!lockable)
         {
             console.Out.MarkupLineInterpolated($"The state backend of stack {stack.Stack} has no lock.");
             return ExitCodes.Ok;
         }
 
-        var holder = await lockable.ReadLockAsync(cancellationToken);
         if (holder is null)
         {
             console.Out.MarkupLineInterpolated($"Stack {stack.Stack} is not locked.");
             return ExitCodes.Ok;
         }
 
-        var released = await lockable.BreakLockAsync(lockId, cancellationToken);
         if (released is null)
         {
             console.Error.MarkupLineInterpolated($"[red]error:[/] stack {stack.Stack} is locked with another id: {holder.Describe()}. Nothing was released.");

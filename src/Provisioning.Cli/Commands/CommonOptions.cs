@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Provisioning.Cli.Engine;
+using Provisioning.Engine;
 
 namespace Provisioning.Cli.Commands;
 
@@ -96,12 +97,12 @@ internal sealed class CommonOptions
     };
 
     /// <summary>Adds the options that make sense for the verb.</summary>
-    public void AddTo(Command command, OperationKind kind)
+    public void AddTo(Command command, RunKind kind)
     {
         ArgumentNullException.ThrowIfNull(command);
         command.Options.Add(Stack);
         command.Options.Add(Cwd.MustBeExistingFolder());
-        if (kind != OperationKind.Preview)
+        if (kind != RunKind.Preview)
         {
             command.Options.Add(Yes);
         }
@@ -110,7 +111,7 @@ internal sealed class CommonOptions
         command.Options.Add(Json);
         command.Options.Add(Diff);
         command.Options.Add(ShowSame);
-        if (kind == OperationKind.Refresh)
+        if (kind == RunKind.Refresh)
         {
             return;
         }
@@ -118,18 +119,18 @@ internal sealed class CommonOptions
         command.Options.Add(Refresh);
         command.Options.Add(Parallel);
         command.Options.Add(Target);
-        if (kind != OperationKind.Destroy)
+        if (kind != RunKind.Destroy)
         {
             command.Options.Add(Prune);
             command.Options.Add(AllowMassDelete);
         }
 
-        if (kind == OperationKind.Preview)
+        if (kind == RunKind.Preview)
         {
             command.Options.Add(SavePlan.MustBeWritableFile());
         }
 
-        if (kind == OperationKind.Up)
+        if (kind == RunKind.Up)
         {
             command.Options.Add(PlanFile.MustBeExistingFile());
         }
@@ -164,19 +165,25 @@ internal sealed class CommonOptions
         return new OperationOptions(
             parse.GetValue(Stack)!,
             Path.GetFullPath(string.IsNullOrEmpty(cwd) ? Directory.GetCurrentDirectory() : cwd),
-            parse.GetResult(Yes) is not null && parse.GetValue(Yes),
-            parse.GetValue(ExpectNoChanges),
-            parse.GetResult(Refresh) is null || parse.GetValue(Refresh),
-            parse.GetResult(Parallel) is null ? 20 : parse.GetValue(Parallel),
-            parse.GetValue(ShowSame))
+            new RunOptions
+            {
+                Yes = parse.GetResult(Yes) is not null && parse.GetValue(Yes),
+                ExpectNoChanges = parse.GetValue(ExpectNoChanges),
+                Refresh = parse.GetResult(Refresh) is null || parse.GetValue(Refresh),
+                Parallelism = parse.GetResult(Parallel) is null ? 20 : parse.GetValue(Parallel),
+                Targets = parse.GetResult(Target) is null ? [] : parse.GetValue(Target) ?? [],
+                Prune = parse.GetResult(Prune) is not null && parse.GetValue(Prune),
+                AllowMassDelete = parse.GetResult(AllowMassDelete) is not null && parse.GetValue(AllowMassDelete),
+                SavePlan = parse.GetResult(SavePlan) is null ? null : parse.GetValue(SavePlan),
+                PlanFile = parse.GetResult(PlanFile) is null ? null : parse.GetValue(PlanFile),
+
+                // The executor abandons requests still in flight well before the process-level bound, so that it saves and unlocks first.
+                DrainTimeout = ProcessSignals.DefaultDrainBound - TimeSpan.FromSeconds(10),
+            })
         {
             Json = parse.GetValue(Json),
             Diff = parse.GetValue(Diff),
-            Targets = parse.GetResult(Target) is null ? [] : parse.GetValue(Target) ?? [],
-            Prune = parse.GetResult(Prune) is not null && parse.GetValue(Prune),
-            AllowMassDelete = parse.GetResult(AllowMassDelete) is not null && parse.GetValue(AllowMassDelete),
-            SavePlan = parse.GetResult(SavePlan) is null ? null : parse.GetValue(SavePlan),
-            PlanFile = parse.GetResult(PlanFile) is null ? null : parse.GetValue(PlanFile),
+            ShowSame = parse.GetValue(ShowSame),
         };
     }
 }

@@ -22,7 +22,14 @@ internal static class ExportCommand
     };
 
     /// <summary>Makes the command, loading stacks with <see cref="StackLoader.Load"/>.</summary>
-    public static Command Create(CliConsole console) => Create(console, (directory, stack) => Engine.StackSource.Load(console, directory, stack, preview: true));
+    public static Command Create(CliConsole console) => Create(console, (directory, stack) => Load(console, directory, stack));
+
+    /// <summary>The stack as the engine reads it (a program is run as for a preview); its warnings are shown as they come.</summary>
+    private static StackLoadResult Load(CliConsole console, string directory, string stack)
+    {
+        var workspace = new Provisioning.Engine.Workspace(directory, new Provisioning.Engine.WorkspaceOptions { Observer = new CliObserver(console, json: false) });
+        return new StackLoadResult(workspace.Stack(stack).LoadAsync(preview: true).GetAwaiter().GetResult(), []);
+    }
 
     /// <summary>Makes the command with the given stack loader (tests pass one that needs no files).</summary>
     internal static Command Create(CliConsole console, Func<string, string, StackLoadResult> load)

@@ -1,5 +1,8 @@
 using System.CommandLine;
 using Provisioning.Cli.Engine;
+using Provisioning.Cli.Rendering;
+using Provisioning.Engine;
+using Spectre.Console;
 
 namespace Provisioning.Cli.Commands;
 
@@ -17,7 +20,44 @@ internal static class ImportCommand
         {
             stack, cwd, yes, output,
         };
-        command.SetAction((parse, ct) => new ImportOperation(console, providers).RunAsync(StackCommand.Directory(parse, cwd), parse.GetValue(stack)!, parse.GetValue(yes), parse.GetValue(output), ct));
+        command.SetAction((parse, ct) => RunAsync(console, providers, StackCommand.Directory(parse, cwd), parse.GetValue(stack)!, new ImportOptions { Yes = parse.GetValue(yes), OutFile = parse.GetValue(output) }, ct));
         return command;
+    }
+
+    private static async Task<int> RunAsync(CliConsole console, IProviderFactory providers, string directory, string stackName, ImportOptions options, CancellationToken cancellationToken)
+    {
+        // Standard output carries the stack-file entries: everything for people goes to standard error.
+        var observer = new CliObserver(console, json: false, phaseLog: CliWorkspace.PhaseLog(providers)) { HumanOnStandardError = true };
+        var result = await CliWorkspace.Open(directory, providers, observer).Stack(stackName).ImportAsync(options, cancellationToken);
+        if (result.Outcome == RunOutcome.Declined)
+        {
+            console.Error.MarkupLine("Nothing was changed.");
+            return ExitCodes.Ok;
+        }
+
+        if (result.Imported.Count == 0)
+        {
+            console.Error.MarkupLine("Nothing to import: every mapping under the stack's registrations is already in its state or in another stack.");
+            return ExitCodes.Ok;
+        }
+
+        console.Error.MarkupLineInterpolated($"[green]Imported {result.Imported.Count} mapping(s) into the state of {result.Stack}.[/]");
+        if (result.ImportedEntries is not { } yaml)
+        {
+            return ExitCodes.Ok;
+        }
+
+        if (string.IsNullOrEmpty(options.OutFile))
+        {
+            console.Out.Profile.Out.Writer.Write(yaml);
+            console.Out.Profile.Out.Writer.Flush();
+        }
+        else
+        {
+            console.Error.MarkupLineInterpolated($"Wrote the stack-file entries to {options.OutFile}.");
+        }
+
+        console.Error.MarkupLineInterpolated($"[yellow]warning:[/] {result.Undeclared} imported mapping(s) are not in {result.Stack}'s stack file yet: add the entries above, or the next up will delete them.");
+        return ExitCodes.Ok;
     }
 }

@@ -1,25 +1,95 @@
 using System.CommandLine;
 using Provisioning.Cli.Engine;
+using Provisioning.Cli.Rendering;
+using Provisioning.Cli.Rendering.Json;
+using Provisioning.Diagnostics;
+using Provisioning.Engine;
+using Spectre.Console;
 
 namespace Provisioning.Cli.Commands;
 
-/// <summary>Declares preview, up and destroy: the same options and flow, a different verb.</summary>
+/// <summary>
+/// Declares preview, up, destroy and refresh: the same options, a different verb of the engine
+/// (<see cref="WorkspaceStack"/>). The command parses, runs, shows the result and picks the exit code; the engine decides everything else.
+/// </summary>
 internal static class OperationCommand
 {
     /// <summary>Makes the command for one verb.</summary>
-    public static Command Create(OperationKind kind, CliConsole console, IProviderFactory providers)
+    public static Command Create(RunKind kind, CliConsole console, IProviderFactory providers)
     {
         var (name, description) = kind switch
         {
-            OperationKind.Preview => ("preview", "Show the PUTs and DELETEs that up would send. Changes nothing."),
-            OperationKind.Up => ("up", "Make ARM match the stack: PUT missing or changed mappings, DELETE removed ones."),
+            RunKind.Preview => ("preview", "Show the PUTs and DELETEs that up would send. Changes nothing."),
+            RunKind.Up => ("up", "Make ARM match the stack: PUT missing or changed mappings, DELETE removed ones."),
+            RunKind.Refresh => ("refresh", "Read what exists in ARM into the state: record drifted properties, forget mappings that are gone. Sends no PUT or DELETE. With --expect-no-changes: only check (exit 3 on drift), write nothing."),
             _ => ("destroy", "DELETE every mapping the stack manages."),
         };
         var command = new Command(name, description);
         var options = new CommonOptions();
         options.AddTo(command, kind);
-        command.SetAction((parse, cancellationToken) =>
-            new StackOperation(console, providers).RunAsync(kind, options.Read(parse), cancellationToken));
+        command.SetAction((parse, cancellationToken) => RunAsync(kind, console, providers, options.Read(parse), cancellationToken));
         return command;
+    }
+
+    private static async Task<int> RunAsync(RunKind kind, CliConsole console, IProviderFactory providers, OperationOptions options, CancellationToken cancellationToken)
+    {
+        var observer = new CliObserver(console, options.Json, options.ShowSame, options.Diff, CliWorkspace.PhaseLog(providers));
+        var stack = CliWorkspace.Open(options.Directory, providers, observer).Stack(options.Stack);
+        var result = kind switch
+        {
+            RunKind.Preview => await stack.PreviewAsync(options.Run, cancellationToken),
+            RunKind.Up => await stack.UpAsync(options.Run, cancellationToken),
+            RunKind.Destroy => await stack.DestroyAsync(options.Run, cancellationToken),
+            _ => await stack.RefreshAsync(options.Run, cancellationToken),
+        };
+        return Show(console, options, result);
+    }
+
+    /// <summary>Shows how the run ended (and with <c>--json</c> the document) and returns the exit code.</summary>
+    private static int Show(CliConsole console, OperationOptions options, StackRunResult result)
+    {
+        var human = options.Json ? console.Error : console.Out;
+        if (result.SavedPlan is { } saved)
+        {
+            human.MarkupLineInterpolated($"Plan saved to {saved}: apply it with 'provision up --stack {result.Stack} --plan {saved}'.");
+        }
+
+        if (options.Json)
+        {
+            PlanJson.Write(console.Out, PlanJson.Build(result.Kind.ToString().ToLowerInvariant(), result.Project, result.Stack, result.Plan, result.Warnings, result.Execution, result.Outputs));
+        }
+
+        switch (result.Outcome)
+        {
+            case RunOutcome.Refused:
+                throw new DiagnosticException(result.Diagnostics);
+            case RunOutcome.ChangesPresent:
+                if (result.Kind != RunKind.Refresh)
+                {
+                    console.Error.MarkupLine("[yellow]Changes are pending and --expect-no-changes was given.[/]");
+                }
+
+                return ExitCodes.ChangesPresent;
+            case RunOutcome.Declined when result.Kind == RunKind.Refresh:
+                console.Out.MarkupLine("Nothing was changed.");
+                return ExitCodes.Ok;
+            case RunOutcome.Declined:
+                // As Terraform does: declining is not success, so a script that pipes a "no" stops.
+                console.Out.MarkupLine("Declined: nothing was changed.");
+                return ExitCodes.Failed;
+            case RunOutcome.Cancelled:
+                console.Error.MarkupLine("[yellow]Cancelled: steps in flight finished and the state was saved. Run again to finish.[/]");
+                return ExitCodes.Cancelled;
+            case RunOutcome.Failed:
+                return ExitCodes.Failed;
+        }
+
+        if (result.Kind == RunKind.Refresh && result.Execution is { } written)
+        {
+            human.MarkupLineInterpolated($"[green]The state of {result.Stack} now records what Azure holds ({written.Checkpoint.Resources.Length} resources).[/]");
+        }
+
+        OutputsRenderer.Write(human, result.Outputs, result.Kind == RunKind.Preview);
+        return ExitCodes.Ok;
     }
 }

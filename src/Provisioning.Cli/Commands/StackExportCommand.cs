@@ -1,5 +1,6 @@
 using System.CommandLine;
-using Provisioning.Cli.Engine;
+using Provisioning.Azure.State;
+using Provisioning.Engine;
 using Provisioning.Cli.Rendering;
 using Provisioning.Config;
 using Provisioning.Diagnostics;
@@ -43,7 +44,7 @@ internal static class StackExportCommand
         {
             // The replayed state, read like every command reads it: bound to its project and stack, checksums verified.
             var store = definition is { BackendUrl: { } url } && !url.StartsWith("file:", StringComparison.OrdinalIgnoreCase)
-                ? StateSession.CreateStore(definition, folder)
+                ? AzureStateBackend.Instance.Open(definition, folder)
                 : new LocalFileStateStore(definition is null ? found[0].Path : folder.StatePath(identity.Project, stack), identity);
             Checkpoint? checkpoint;
             try
@@ -101,6 +102,6 @@ internal static class StackExportCommand
             DiagnosticRenderer.Write(console.Error, diagnostic);
         }
 
-        return e.Diagnostics.Any(d => d.Origin == DiagnosticOrigin.Environment) ? ExitCodes.Failed : ExitCodes.InvalidInput;
+        return ExitCodes.For(e.Diagnostics);
     }
 }

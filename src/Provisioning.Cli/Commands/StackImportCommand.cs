@@ -1,5 +1,7 @@
 using System.CommandLine;
-using Provisioning.Cli.Engine;
+using Provisioning.Azure.State;
+using Provisioning.Config;
+using Provisioning.Engine;
 using Provisioning.Cli.Rendering;
 using Provisioning.Diagnostics;
 using Provisioning.State;
@@ -45,14 +47,20 @@ internal static class StackImportCommand
             return ExitCodes.InvalidInput;
         }
 
-        // The stack file names the backend, so the state replaced is the one every other verb reads.
-        if (StackContext.Load(console, directory, stack) is not { } context)
+        // The stack files name the backend, so the state replaced is the one every other verb reads (a program is not run).
+        var loaded = StackLoader.Load(directory, stack);
+        foreach (var diagnostic in loaded.Diagnostics)
+        {
+            DiagnosticRenderer.Write(console.Error, diagnostic);
+        }
+
+        if (loaded.Stack is not { } definition || loaded.HasErrors)
         {
             console.Error.MarkupLine("[red]Nothing was imported.[/]");
             return ExitCodes.InvalidInput;
         }
 
-        var problems = Check(checkpoint, stack, context.Stack.Project);
+        var problems = Check(checkpoint, stack, definition.Project);
         foreach (var problem in problems)
         {
             DiagnosticRenderer.Write(console.Error, DiagnosticCatalog.ImportInvalid(file, problem));
@@ -60,7 +68,7 @@ internal static class StackImportCommand
 
         // Blast radius: an imported state never brings in anything the stack may not touch, recorded or pending.
         var ids = checkpoint.Resources.Concat(checkpoint.Pending.Select(p => p.Resource)).Select(r => (r.Id, (string?)r.Type));
-        var outside = context.Stack.Scope.Check(ids, SourceSpan.WholeFile(file), "the imported state");
+        var outside = definition.Scope.Check(ids, SourceSpan.WholeFile(file), "the imported state");
         foreach (var diagnostic in outside)
         {
             DiagnosticRenderer.Write(console.Error, diagnostic);
@@ -73,15 +81,10 @@ internal static class StackImportCommand
         }
 
         // Locked but not read: the state replaced may be one no longer read (format 1, damaged) — that is what import is for.
-        await using var state = await StateSession.LockAsync(console, context.Stack, context.Folder, "stack import", cancellationToken);
-        if (state.Failure is { } failure)
-        {
-            return failure;
-        }
-
+        string where;
         try
         {
-            await state.Store.WriteAsync(checkpoint, cancellationToken);
+            where = await new Workspace(directory, new WorkspaceOptions { StateBackend = AzureStateBackend.Instance }).Stack(stack).ReplaceStateAsync(definition, checkpoint, cancellationToken);
         }
         catch (DiagnosticException e)
         {
@@ -90,7 +93,6 @@ internal static class StackImportCommand
             return code;
         }
 
-        var where = state.Store is LocalFileStateStore local ? local.Path : context.Stack.BackendUrl;
         console.Out.MarkupLineInterpolated($"Imported {checkpoint.Resources.Length} resource(s) into the state of stack {stack} ({where}).");
         return ExitCodes.Ok;
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
-using Provisioning.Cli.Engine;
+using Provisioning.Azure.State;
+using Provisioning.Engine;
 using Provisioning.Config;
 using Provisioning.State;
 using Spectre.Console;
@@ -39,7 +40,7 @@ internal static class StackLsCommand
             var definition = StackLoader.Load(directory, name).Stack;
             try
             {
-                var store = definition is not null ? StateSession.CreateStore(definition, folder) : state.Path is null ? null : new LocalFileStateStore(state.Path, new StateIdentity(state.Project!, name));
+                var store = definition is not null ? AzureStateBackend.Instance.Open(definition, folder) : state.Path is null ? null : new LocalFileStateStore(state.Path, new StateIdentity(state.Project!, name));
                 try
                 {
                     checkpoint = store is null ? null : await store.ReadAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using Provisioning.Engine;
 using System.CommandLine;
 using Spectre.Console;
 

@@ -1,3 +1,4 @@
+using Provisioning.Engine;
 using Provisioning.ArmEmulator;
 using Provisioning.Azure;
 using Provisioning.Config;

@@ -29,6 +29,7 @@ namespace Provisioning.Diagnostics;
 // | PRV224 | error   | input  | a program's stack file declares registrations or tenants (the program declares them)            |
 // | PRV225 | error   | input  | the program's project file cannot be found: no .csproj, several, or `main:` names none          |
 // | PRV226 | error   | input  | PROVISION_PROGRAM_TIMEOUT is not a whole number of seconds between 1 and 86400                 |
+// | PRV227 | error   | input  | an inline program was given for a project whose Pulumi.yaml does not say `runtime: dotnet`     |
 public static partial class DiagnosticCatalog
 {
     /// <summary>PRV200: the program's message is damaged (not JSON, truncated, a field of the wrong type, an unknown field).</summary>
@@ -126,4 +127,8 @@ public static partial class DiagnosticCatalog
     /// <summary>PRV226: the program timeout variable is not a whole number of seconds.</summary>
     public static Diagnostic ProgramTimeoutInvalid(string variable, string value) =>
         Error(SourceSpan.CommandLine, "PRV226", $"{variable} is '{Excerpt(value, 40)}'; it must be a whole number of seconds from 1 to 86400 (default 120). Nothing was changed.");
+
+    /// <summary>PRV227: an inline program was given for a project that is not a program project.</summary>
+    public static Diagnostic InlineProgramNeedsDotnet(SourceSpan span) =>
+        Error(span, "PRV227", "An inline program was given, but Pulumi.yaml does not say 'runtime: dotnet': a YAML project declares its resources in its stack files. Set 'runtime: dotnet' (no 'main:' is needed for an inline program). Nothing was changed.");
 }

@@ -1,5 +1,5 @@
+using Provisioning.Programs;
 using System.Text.Json.Nodes;
-using Provisioning.Cli.Engine;
 
 namespace Provisioning.EndToEnd.Tests.Programs;
 

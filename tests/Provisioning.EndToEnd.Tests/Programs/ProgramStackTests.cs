@@ -1,5 +1,5 @@
+using Provisioning.Programs;
 using System.Text.Json.Nodes;
-using Provisioning.Cli.Engine;
 using Provisioning.Config;
 
 namespace Provisioning.EndToEnd.Tests.Programs;

@@ -1,4 +1,4 @@
-using Provisioning.Cli.Engine;
+using Provisioning.Engine;
 using Provisioning.Config;
 
 namespace Provisioning.EndToEnd.Tests.Safety;

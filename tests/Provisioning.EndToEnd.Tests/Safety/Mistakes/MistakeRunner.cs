@@ -24,6 +24,7 @@
 // "where: error PRVnnn: message" line on stderr (exactly Codes when given); no stack trace or exception type name in
 // stdout or stderr; stderr under 10 KB; no request sent (no PUT/DELETE when Reads); no file changed; no lock left.
 
+using Provisioning.Engine;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;

@@ -1,13 +1,13 @@
 using Provisioning.Execution;
 using Provisioning.Planning;
 
-namespace Provisioning.Cli.Engine;
+namespace Provisioning.Engine;
 
 /// <summary>Writes and checks plan files (<c>preview --save-plan</c>, <c>up --plan</c>).</summary>
 internal static class SavedPlans
 {
     /// <summary>The saved form of a plan made with these options against <paramref name="actual"/>.</summary>
-    public static SavedPlan Create(string project, string stack, OperationOptions options, Plan plan, IReadOnlyCollection<ObservedResource>? actual) =>
+    public static SavedPlan Create(string project, string stack, RunOptions options, Plan plan, IReadOnlyCollection<ObservedResource>? actual) =>
         new(
             SavedPlan.CurrentFormatVersion,
             project,

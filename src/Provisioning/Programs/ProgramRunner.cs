@@ -1,10 +1,9 @@
 using System.Globalization;
 using Provisioning.Config;
 using Provisioning.Diagnostics;
-using Provisioning.Programs;
-using Spectre.Console;
+using Provisioning.Engine;
 
-namespace Provisioning.Cli.Engine;
+namespace Provisioning.Programs;
 
 /// <summary>
 /// Runs a C# program (<c>runtime: dotnet</c>) the way <c>pulumi up</c> runs a .NET program: builds it when its sources
@@ -12,7 +11,7 @@ namespace Provisioning.Cli.Engine;
 /// its output on standard error, stops it after a timeout, reads its message and converts it with every domain rule.
 /// Runs before the state is locked or anything is contacted; every problem is a <see cref="DiagnosticException"/>.
 /// </summary>
-internal sealed class ProgramRunner(CliConsole console)
+internal sealed class ProgramRunner(Action<string> show)
 {
     /// <summary>The environment variable that sets the program's timeout in seconds (default 120).</summary>
     public const string TimeoutVariable = "PROVISION_PROGRAM_TIMEOUT";
@@ -43,8 +42,7 @@ internal sealed class ProgramRunner(CliConsole console)
         var dll = Path.Combine(work, "bin", location.AssemblyName + ".dll");
         await BuildIfChangedAsync(projectDirectory, location, dll, cancellationToken).ConfigureAwait(false);
 
-        var stackFile = StackLoader.StackFileName(files.Stack);
-        var (config, _) = ProgramConfig.FromStackFile(stackFile, await File.ReadAllTextAsync(Path.Combine(projectDirectory, stackFile), cancellationToken).ConfigureAwait(false));
+        var config = await ConfigAsync(projectDirectory, files, cancellationToken).ConfigureAwait(false);
         var messagePath = Path.Combine(work, $"message-{Environment.ProcessId}-{Guid.NewGuid():N}.json");
         try
         {
@@ -61,30 +59,58 @@ internal sealed class ProgramRunner(CliConsole console)
                 throw new DiagnosticException(DiagnosticCatalog.ProgramWroteNoMessage(programSpan, exit.Value));
             }
 
-            var read = ProgramMessageReader.Read(await File.ReadAllBytesAsync(messagePath, cancellationToken).ConfigureAwait(false), "the program's message");
-            if (read.HasErrors)
-            {
-                throw new DiagnosticException([.. loaded.Diagnostics, .. read.Diagnostics]);
-            }
-
-            var conversion = ProgramConverter.Convert(read.Message!, new ProgramConversionOptions(files.Project, files.Stack, files.Cloud)
-            {
-                BackendUrl = files.BackendUrl,
-                SourceRoot = location.Folder,
-                ProgramName = Relative(projectDirectory, location.ProjectFile),
-            });
-            IReadOnlyList<Diagnostic> all = [.. loaded.Diagnostics, .. conversion.Diagnostics];
-            if (conversion.HasErrors)
-            {
-                throw new DiagnosticException(all);
-            }
-
-            return new SourcedStack(new StackLoadResult(conversion.Stack! with { StateDirectory = files.StateDirectory }, all) { Program = loaded.Program }, conversion.Outputs);
+            var message = await File.ReadAllBytesAsync(messagePath, cancellationToken).ConfigureAwait(false);
+            return Convert(loaded, message, location.Folder, Relative(projectDirectory, location.ProjectFile));
         }
         finally
         {
             File.Delete(messagePath);
         }
+    }
+
+    /// <summary>Runs an inline program (in this process) for the stack files of <paramref name="loaded"/>, and converts its message as a program process's.</summary>
+    public static async Task<SourcedStack> RunInlineAsync(string projectDirectory, StackLoadResult loaded, InlineProgram program, bool preview, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(loaded);
+        ArgumentNullException.ThrowIfNull(program);
+        var files = loaded.Stack!;
+        var config = await ConfigAsync(projectDirectory, files, cancellationToken).ConfigureAwait(false);
+        var message = await program(new InlineProgramContext(files.Project, files.Stack, config, new HashSet<string>(StringComparer.Ordinal), preview), cancellationToken).ConfigureAwait(false);
+        return Convert(loaded, message.ToArray(), projectDirectory, "the inline program");
+    }
+
+    /// <summary>The stack file's config as the program sees it.</summary>
+    private static async Task<IReadOnlyDictionary<string, System.Text.Json.JsonElement>> ConfigAsync(string projectDirectory, StackDefinition files, CancellationToken cancellationToken)
+    {
+        var stackFile = StackLoader.StackFileName(files.Stack);
+        var path = Path.Combine(projectDirectory, stackFile);
+        var (config, _) = ProgramConfig.FromStackFile(stackFile, File.Exists(path) ? await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false) : string.Empty);
+        return config;
+    }
+
+    /// <summary>Reads a program's message and converts it with every domain rule; throws with every diagnostic when there is an error.</summary>
+    private static SourcedStack Convert(StackLoadResult loaded, byte[] message, string sourceRoot, string programName)
+    {
+        var files = loaded.Stack!;
+        var read = ProgramMessageReader.Read(message, "the program's message");
+        if (read.HasErrors)
+        {
+            throw new DiagnosticException([.. loaded.Diagnostics, .. read.Diagnostics]);
+        }
+
+        var conversion = ProgramConverter.Convert(read.Message!, new ProgramConversionOptions(files.Project, files.Stack, files.Cloud)
+        {
+            BackendUrl = files.BackendUrl,
+            SourceRoot = sourceRoot,
+            ProgramName = programName,
+        });
+        IReadOnlyList<Diagnostic> all = [.. loaded.Diagnostics, .. conversion.Diagnostics];
+        if (conversion.HasErrors)
+        {
+            throw new DiagnosticException(all);
+        }
+
+        return new SourcedStack(new StackLoadResult(conversion.Stack! with { StateDirectory = files.StateDirectory }, all) { Program = loaded.Program }, conversion.Outputs);
     }
 
     private async Task BuildIfChangedAsync(string projectDirectory, ProgramLocation location, string dll, CancellationToken cancellationToken)
@@ -174,7 +200,7 @@ internal sealed class ProgramRunner(CliConsole console)
     {
         lock (_output)
         {
-            console.Error.WriteLine(line, Style.Plain);
+            show(line);
         }
     }
 }

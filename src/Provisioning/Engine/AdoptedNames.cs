@@ -3,14 +3,14 @@ using Provisioning.Config;
 using Provisioning.Execution;
 using Provisioning.Model;
 
-namespace Provisioning.Cli.Engine;
+namespace Provisioning.Engine;
 
 /// <summary>
 /// Names a mapping found in Azure that the stack does not declare: the registration's key and the tenant's
 /// key when the stack knows the tenant id, else <c>tenant-&lt;first 8 hex digits of the tenant id&gt;</c>
 /// (lengthened by <see cref="AllocateTenantKeys"/> until every imported tenant has its own key).
 /// </summary>
-internal static class AdoptedNames
+public static class AdoptedNames
 {
     /// <summary>The registration of the stack that is the parent of <paramref name="id"/>, if any.</summary>
     public static Registration? RegistrationOf(StackDefinition stack, ArmResourceId id)

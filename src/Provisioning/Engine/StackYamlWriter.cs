@@ -3,7 +3,7 @@ using Provisioning.AzureStack;
 using Provisioning.Config;
 using Provisioning.State;
 
-namespace Provisioning.Cli.Rendering;
+namespace Provisioning.Engine;
 
 /// <summary>
 /// Writes the <c>tenant-registrations:tenants</c> entries of the stack file for imported mappings, grouped by
@@ -23,9 +23,9 @@ internal static class StackYamlWriter
             .GroupBy(x => x.Tenant, StringComparer.OrdinalIgnoreCase);
         foreach (var tenant in byTenant)
         {
-            var mappings = tenant.Select(x => (Registration: Engine.AdoptedNames.RegistrationOf(stack, x.Resource.Id)?.Key ?? x.Resource.Id.Parent?.Name ?? "?", Subscription: x.Resource.Id.Name)).ToList();
+            var mappings = tenant.Select(x => (Registration: AdoptedNames.RegistrationOf(stack, x.Resource.Id)?.Key ?? x.Resource.Id.Parent?.Name ?? "?", Subscription: x.Resource.Id.Name)).ToList();
             var main = mappings.GroupBy(m => m.Subscription, StringComparer.OrdinalIgnoreCase).OrderByDescending(g => g.Count()).First().Key;
-            text.Append("    ").Append(Engine.AdoptedNames.TenantKey(stack, tenant.Key)).Append(":\n");
+            text.Append("    ").Append(AdoptedNames.TenantKey(stack, tenant.Key)).Append(":\n");
             text.Append("      tenantId: ").Append(tenant.Key).Append('\n');
             text.Append("      subscriptionId: ").Append(main).Append('\n');
             text.Append("      registrations:\n");

@@ -1,9 +1,9 @@
 using Provisioning.Execution;
 
-namespace Provisioning.Cli.Engine;
+namespace Provisioning.Engine;
 
 /// <summary>A connected provider, what it talks to (for the output), and whatever must be stopped afterwards.</summary>
-internal sealed class ProviderConnection(IResourceProvider provider, string endpoint, IAsyncDisposable? owned = null) : IAsyncDisposable
+public sealed class ProviderConnection(IResourceProvider provider, string endpoint, IAsyncDisposable? owned = null) : IAsyncDisposable
 {
     /// <summary>The provider.</summary>
     public IResourceProvider Provider { get; } = provider;

@@ -1,119 +1,95 @@
 using Provisioning.AzureStack;
-using Provisioning.Cli.Rendering;
 using Provisioning.Config;
 using Provisioning.Diagnostics;
 using Provisioning.Execution;
 using Provisioning.Model;
+using Provisioning.Planning;
 using Provisioning.State;
-using Spectre.Console;
 
-namespace Provisioning.Cli.Engine;
+namespace Provisioning.Engine;
 
 /// <summary>
-/// <c>provision import</c>: adopts the mappings that exist in ARM under the stack's registrations but are not in
-/// its state, recording them in the state (no request but the lists), and prints — or writes with <c>--out</c> —
-/// the stack-file entries for those the stack file does not declare yet.
+/// import: adopts the mappings that exist in ARM under the stack's registrations but are not in its state, recording
+/// them in the state (no request but the lists), and makes the stack-file entries for those the stack file does not
+/// declare yet (written to <see cref="ImportOptions.OutFile"/> before the state, so a failed write imports nothing).
 /// </summary>
-internal sealed class ImportOperation(CliConsole console, IProviderFactory providers)
+internal sealed class ImportRun(WorkspaceStack stack, ImportOptions options)
 {
-    /// <summary>Runs the import and returns the exit code.</summary>
-    public async Task<int> RunAsync(string directory, string stackName, bool yes, string? outFile, CancellationToken cancellationToken)
+    public async Task<StackRunResult> RunAsync(CancellationToken cancellationToken)
     {
-        if (StackContext.Load(console, directory, stackName) is not { } context)
-        {
-            return ExitCodes.InvalidInput;
-        }
-
-        if (!yes && !console.Interactive)
+        var workspace = stack.Workspace;
+        var observer = workspace.Options.Observer;
+        var definition = await stack.LoadAsync(preview: false, cancellationToken).ConfigureAwait(false);
+        if (!options.Yes && !observer.CanConfirm)
         {
             throw new DiagnosticException(DiagnosticCatalog.ConfirmationNeeded("import", "writes the state"));
         }
 
-        var (stack, folder) = context;
-        await using var state = await context.OpenStateAsync(console, "import", cancellationToken);
-        if (state.Failure is { } failure)
-        {
-            return failure;
-        }
-
-        await using var connection = await providers.ConnectAsync(stack, folder, cancellationToken);
-        console.Error.MarkupLineInterpolated($"Importing into stack [bold]{stack.Stack}[/] (project {stack.Project}) from {stack.Cloud.Name} ({connection.Endpoint})");
-        var checkpoint = await state.ResolvePendingAsync(console, connection.Provider, cancellationToken);
-        var refreshed = await RefreshRenderer.RunAsync(console.Error, console.Interactive, progress =>
-            Refresher.RefreshAsync(connection.Provider, stack.Registrations.Select(r => r.Id), TenantRegistration.ChildTypeSegment, TenantRegistration.ApiVersion, progress: progress, cancellationToken: cancellationToken));
+        var folder = workspace.FolderOf(definition);
+        await using var state = await StateSession.OpenAsync(workspace.Options.StateBackend, observer, definition, folder, "import", null, cancellationToken).ConfigureAwait(false);
+        await using var connection = await workspace.Providers.ConnectAsync(definition, folder, cancellationToken).ConfigureAwait(false);
+        observer.OnStart(RunKind.Import, definition, connection.Endpoint);
+        var checkpoint = await state.ResolvePendingAsync(connection.Provider, cancellationToken).ConfigureAwait(false);
+        var refreshed = await observer.RefreshingAsync(progress =>
+            Refresher.RefreshAsync(connection.Provider, definition.Registrations.Select(r => r.Id), TenantRegistration.ChildTypeSegment, TenantRegistration.ApiVersion, progress: progress, cancellationToken: cancellationToken)).ConfigureAwait(false);
         var known = checkpoint.Resources.Select(r => r.Id).ToHashSet();
-        var desired = TenantRegistration.Expand(stack);
+        var desired = TenantRegistration.Expand(definition);
         var found = refreshed.Resources
-            .Where(r => !known.Contains(r.Id) && AdoptedNames.RegistrationOf(stack, r.Id) is not null)
+            .Where(r => !known.Contains(r.Id) && AdoptedNames.RegistrationOf(definition, r.Id) is not null)
             .OrderBy(r => r.Id.ToString(), StringComparer.OrdinalIgnoreCase)
             .ToList();
 
         // A mapping belongs to one stack: what another stack of the project declares or records is left to it.
-        var others = found.Count == 0 ? [] : await ProjectStacks.ClaimedByOthersAsync(directory, stack, cancellationToken);
+        var others = found.Count == 0 ? [] : await ProjectStacks.ClaimedByOthersAsync(workspace, definition, cancellationToken).ConfigureAwait(false);
         foreach (var claimed in found.Where(r => others.ContainsKey(r.Id)))
         {
-            DiagnosticRenderer.Write(console.Error, DiagnosticCatalog.ImportSkipsSibling(SourceSpan.WholeFile(StackLoader.StackFileName(stack.Stack)), claimed.Id.ToString(), others[claimed.Id]));
+            observer.OnDiagnostic(DiagnosticCatalog.ImportSkipsSibling(SourceSpan.WholeFile(StackLoader.StackFileName(definition.Stack)), claimed.Id.ToString(), others[claimed.Id]));
         }
 
         found = [.. found.Where(r => !others.ContainsKey(r.Id))];
-        var adopted = Name(stack, desired, checkpoint.Resources, found);
+        var adopted = Name(definition, desired, checkpoint.Resources, found);
         foreach (var skipped in adopted.Skipped)
         {
-            DiagnosticRenderer.Write(console.Error, skipped);
+            observer.OnDiagnostic(skipped);
         }
 
+        var plan = new Plan([.. adopted.Resources.Select(r => new Step(StepKind.Adopt, r.Urn, r.Id, new Resource(r.Urn, r.Id, r.Type, r.ApiVersion, r.Properties, r.Parent, r.Options), null, [], "found in Azure: imported into the state"))], []);
+        var result = new StackRunResult(RunKind.Import, definition.Project, definition.Stack, RunOutcome.Succeeded, plan) { Endpoint = connection.Endpoint };
         if (adopted.Resources.Count == 0)
         {
-            console.Error.MarkupLine("Nothing to import: every mapping under the stack's registrations is already in its state or in another stack.");
-            return ExitCodes.Ok;
+            return result;
         }
 
-        foreach (var r in adopted.Resources)
+        observer.OnImport(adopted.Resources);
+        if (!options.Yes && !await observer.ConfirmAsync(RunKind.Import, $"Import these {adopted.Resources.Count} mapping(s) into the state?", cancellationToken).ConfigureAwait(false))
         {
-            console.Error.MarkupLineInterpolated($"  [cyan]< import[/] {r.Urn.Name}  {r.Id}  tenant {r.Properties.GetValueOrDefault(TenantRegistration.TenantIdProperty)}");
-        }
-
-        if (!yes && !await console.Error.ConfirmAsync($"Import these {adopted.Resources.Count} mapping(s) into the state?", defaultValue: false, cancellationToken))
-        {
-            console.Error.MarkupLine("Nothing was changed.");
-            return ExitCodes.Ok;
+            return result with { Outcome = RunOutcome.Declined };
         }
 
         // The entries are written before the state: if the file cannot be written, nothing was imported and import can run again.
         var undeclared = adopted.Resources.Where(r => desired.Find(r.Id) is null).ToList();
         var yaml = undeclared.Count == 0 ? null : StackYamlWriter.Tenants(adopted.Stack, undeclared.Select(Lowered));
-        if (yaml is not null && !string.IsNullOrEmpty(outFile))
+        if (yaml is not null && !string.IsNullOrEmpty(options.OutFile))
         {
             try
             {
-                await File.WriteAllTextAsync(outFile, yaml, cancellationToken);
+                await File.WriteAllTextAsync(options.OutFile, yaml, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                DiagnosticRenderer.Write(console.Error, DiagnosticCatalog.ImportOutputFailed(outFile, e.Message));
-                return ExitCodes.Failed;
+                throw new DiagnosticException(DiagnosticCatalog.ImportOutputFailed(options.OutFile, e.Message), e);
             }
         }
 
-        await state.Store.WriteAsync(checkpoint with { Updated = DateTimeOffset.UtcNow, Resources = checkpoint.Resources.AddRange(adopted.Resources) }, cancellationToken);
-        console.Error.MarkupLineInterpolated($"[green]Imported {adopted.Resources.Count} mapping(s) into the state of {stack.Stack}.[/]");
-        if (yaml is null)
+        var written = checkpoint with { Updated = DateTimeOffset.UtcNow, Resources = checkpoint.Resources.AddRange(adopted.Resources) };
+        await state.Store.WriteAsync(written, cancellationToken).ConfigureAwait(false);
+        return result with
         {
-            return ExitCodes.Ok;
-        }
-
-        if (string.IsNullOrEmpty(outFile))
-        {
-            console.Out.Profile.Out.Writer.Write(yaml);
-            console.Out.Profile.Out.Writer.Flush();
-        }
-        else
-        {
-            console.Error.MarkupLineInterpolated($"Wrote the stack-file entries to {outFile}.");
-        }
-
-        console.Error.MarkupLineInterpolated($"[yellow]warning:[/] {undeclared.Count} imported mapping(s) are not in {stack.Stack}'s stack file yet: add the entries above, or the next up will delete them.");
-        return ExitCodes.Ok;
+            Imported = adopted.Resources,
+            ImportedEntries = yaml,
+            Undeclared = undeclared.Count,
+            Execution = new ExecutionResult(written, [.. plan.Steps.Select(s => new StepEvent(s, StepStatus.Succeeded))], Cancelled: false),
+        };
     }
 
     /// <summary>

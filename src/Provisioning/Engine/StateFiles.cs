@@ -1,7 +1,7 @@
-namespace Provisioning.Cli.Engine;
+namespace Provisioning.Engine;
 
 /// <summary>The state files under a project folder's <c>.provision/stacks/&lt;project&gt;/&lt;stack&gt;.json</c>.</summary>
-internal static class StateFiles
+public static class StateFiles
 {
     /// <summary>Every state file found: its project, stack and path (temporary and hidden files are skipped).</summary>
     public static IReadOnlyList<(string Project, string Stack, string Path)> FindAll(string directory, string? stateRoot = null)

@@ -1,13 +1,10 @@
-using Provisioning.Azure.State;
-using Provisioning.Cli.Rendering;
 using Provisioning.Config;
 using Provisioning.Diagnostics;
 using Provisioning.Execution;
 using Provisioning.Model;
 using Provisioning.State;
-using Spectre.Console;
 
-namespace Provisioning.Cli.Engine;
+namespace Provisioning.Engine;
 
 /// <summary>
 /// A stack's state for one command: the store its backend names (local files, or Azure Blob for
@@ -19,6 +16,7 @@ internal sealed class StateSession : IAsyncDisposable
     private IAsyncDisposable? _lock;
     private StackDefinition? _stack;
     private WorkFolder? _folder;
+    private EngineObserver _observer = EngineObserver.Silent;
 
     private StateSession(IStateStore store) => Store = store;
 
@@ -31,30 +29,13 @@ internal sealed class StateSession : IAsyncDisposable
     /// <summary>The checkpoint read (and, after <see cref="ResolvePendingAsync"/>, repaired).</summary>
     public Checkpoint Checkpoint { get; private set; } = null!;
 
-    /// <summary>Set when the session could not be opened: the exit code, the reason already written.</summary>
-    public int? Failure { get; private init; }
-
-    /// <summary>The store of a stack: Azure Blob for an <c>azblob://</c> backend, local files in the work folder otherwise.</summary>
-    public static IStateStore CreateStore(StackDefinition stack, WorkFolder folder)
-    {
-        ArgumentNullException.ThrowIfNull(stack);
-        ArgumentNullException.ThrowIfNull(folder);
-        return stack.BackendUrl is { } url && url.StartsWith(BlobBackendUrl.Scheme + "://", StringComparison.OrdinalIgnoreCase)
-            ? BlobStateStores.Create(url, stack.Project, stack.Stack, Environment.GetEnvironmentVariable(BlobStateStores.ConnectionStringVariable))
-            : new LocalFileStateStore(folder.StatePath(stack.Project, stack.Stack), new StateIdentity(stack.Project, stack.Stack));
-    }
-
     /// <summary>Opens the state: takes the lock when <paramref name="lockFor"/> names a verb (preview passes null), then reads the checkpoint.</summary>
-    public static async Task<StateSession> OpenAsync(CliConsole console, StackDefinition stack, WorkFolder folder, string? lockFor, CancellationToken cancellationToken)
+    public static async Task<StateSession> OpenAsync(IStateBackend backend, EngineObserver observer, StackDefinition stack, WorkFolder folder, string? lockFor, Interner? interner, CancellationToken cancellationToken)
     {
-        var session = await LockAsync(console, stack, folder, lockFor, cancellationToken);
+        var session = await LockAsync(backend, observer, stack, folder, lockFor, cancellationToken);
         try
         {
-            if (session.Failure is null && await session.ReadAsync(console, null, cancellationToken) is { } failure)
-            {
-                await session.DisposeAsync();
-                return new StateSession(session.Store) { Failure = failure };
-            }
+            await session.ReadAsync(interner, cancellationToken);
         }
         catch
         {
@@ -70,13 +51,14 @@ internal sealed class StateSession : IAsyncDisposable
     /// The first half of <see cref="OpenAsync"/>: the store, and the lock when <paramref name="lockFor"/> names a verb;
     /// <see cref="ReadAsync"/> reads the checkpoint next.
     /// </summary>
-    public static async Task<StateSession> LockAsync(CliConsole console, StackDefinition stack, WorkFolder folder, string? lockFor, CancellationToken cancellationToken)
+    public static async Task<StateSession> LockAsync(IStateBackend backend, EngineObserver observer, StackDefinition stack, WorkFolder folder, string? lockFor, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(backend);
+        ArgumentNullException.ThrowIfNull(observer);
         IStateStore store;
         try
         {
-            store = CreateStore(stack, folder);
+            store = backend.Open(stack, folder);
         }
         catch (FormatException e)
         {
@@ -85,6 +67,7 @@ internal sealed class StateSession : IAsyncDisposable
 
         var session = new StateSession(store)
         {
+            _observer = observer,
             _stack = stack,
             _folder = folder,
             Location = store is LocalFileStateStore ? folder.StatePath(stack.Project, stack.Stack) : stack.BackendUrl ?? "the state",
@@ -96,7 +79,7 @@ internal sealed class StateSession : IAsyncDisposable
                 session._lock = await lockable.AcquireLockAsync(LockInfo.ForCurrentProcess(lockFor, TimeProvider.System), cancellationToken);
                 if (store is LocalFileStateStore { TakenOverLock: { } stale })
                 {
-                    console.Error.MarkupLineInterpolated($"state: released the lock of a run that is no longer running ({stale}).");
+                    observer.OnMessage($"state: released the lock of a run that is no longer running ({stale}).", warning: false);
                 }
             }
 
@@ -111,11 +94,10 @@ internal sealed class StateSession : IAsyncDisposable
 
     /// <summary>
     /// Reads the checkpoint (sharing values with <paramref name="interner"/> when given) into <see cref="Checkpoint"/>;
-    /// returns the exit code after writing the reason when the state is invalid, else null.
+    /// a state that is invalid, of another stack, or names anything outside the stack's registrations is a <see cref="DiagnosticException"/>.
     /// </summary>
-    public async Task<int?> ReadAsync(CliConsole console, Interner? interner, CancellationToken cancellationToken)
+    public async Task ReadAsync(Interner? interner, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(console);
         var stack = _stack ?? throw new InvalidOperationException("The session was not opened.");
         try
         {
@@ -140,16 +122,12 @@ internal sealed class StateSession : IAsyncDisposable
                 "the state");
             if (outside.Count > 0)
             {
-                foreach (var diagnostic in outside)
-                {
-                    DiagnosticRenderer.Write(console.Error, diagnostic);
-                }
-
-                return ExitCodes.For(outside);
+                throw new DiagnosticException(outside);
             }
+
             if (Store is IJournalStateStore { LastReadNote: { } note })
             {
-                console.Error.MarkupLineInterpolated($"state: {note}");
+                _observer.OnMessage($"state: {note}", warning: false);
 
                 // A run killed after its last result but before its final compaction leaves the snapshot behind the
                 // journal; a next run with nothing to do would never compact it. Under the lock, compact now.
@@ -158,8 +136,6 @@ internal sealed class StateSession : IAsyncDisposable
                     await Store.WriteAsync(Checkpoint, cancellationToken);
                 }
             }
-
-            return null;
         }
         catch (InvalidDataException e)
         {
@@ -171,9 +147,8 @@ internal sealed class StateSession : IAsyncDisposable
     /// Reads back the resources of operations an interrupted run left pending, prints one line per finding,
     /// and (when the lock is held) saves the repaired checkpoint; returns it.
     /// </summary>
-    public async Task<Checkpoint> ResolvePendingAsync(CliConsole console, IResourceProvider provider, CancellationToken cancellationToken)
+    public async Task<Checkpoint> ResolvePendingAsync(IResourceProvider provider, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(console);
         if (Checkpoint.Pending.IsDefaultOrEmpty)
         {
             return Checkpoint;
@@ -182,7 +157,7 @@ internal sealed class StateSession : IAsyncDisposable
         var resolution = await PendingOperationResolver.ResolveAsync(provider, Checkpoint, cancellationToken: cancellationToken);
         foreach (var finding in resolution.Findings)
         {
-            console.Error.MarkupLineInterpolated($"[yellow]{finding}[/]");
+            _observer.OnMessage(finding, warning: true);
         }
 
         Checkpoint = resolution.Checkpoint;

@@ -2,10 +2,10 @@ using Provisioning.AzureStack;
 using Provisioning.Config;
 using Provisioning.Model;
 
-namespace Provisioning.Cli.Engine;
+namespace Provisioning.Engine;
 
 /// <summary>The stacks of a project folder: those with a stack file (<c>Pulumi.&lt;stack&gt;.yaml</c>) and those with a state file.</summary>
-internal static class ProjectStacks
+public static class ProjectStacks
 {
     /// <summary>The stack names that have a stack file in <paramref name="directory"/>, sorted.</summary>
     public static IReadOnlyList<string> WithStackFiles(string directory) =>
@@ -38,10 +38,12 @@ internal static class ProjectStacks
     /// mappings (when its stack file is valid) and its recorded state (when readable). Used so that no stack ever deletes,
     /// overwrites or imports another stack's mapping.
     /// </summary>
-    public static async Task<Dictionary<ArmResourceId, string>> ClaimedByOthersAsync(string directory, StackDefinition stack, CancellationToken cancellationToken)
+    public static async Task<Dictionary<ArmResourceId, string>> ClaimedByOthersAsync(Workspace workspace, StackDefinition stack, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(workspace);
         ArgumentNullException.ThrowIfNull(stack);
-        var folder = WorkFolder.For(directory, stack);
+        var directory = workspace.Directory;
+        var folder = workspace.FolderOf(stack);
         var claimed = new Dictionary<ArmResourceId, string>();
         foreach (var name in WithStackFiles(directory).Where(n => n != stack.Stack))
         {
@@ -57,7 +59,7 @@ internal static class ProjectStacks
             try
             {
                 // Read-only, without the lock: the other stack's state through the same backend choice as its own verbs.
-                var store = StateSession.CreateStore(stack with { Stack = name }, folder);
+                var store = workspace.Options.StateBackend.Open(stack with { Stack = name }, folder);
                 try
                 {
                     var checkpoint = await store.ReadAsync(cancellationToken);
@@ -68,7 +70,7 @@ internal static class ProjectStacks
                     (store as IDisposable)?.Dispose();
                 }
             }
-            catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException or Diagnostics.DiagnosticException)
+            catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException or FormatException or Diagnostics.DiagnosticException)
             {
                 // An unreadable state of another stack is that stack's problem; its stack file still counts.
             }

@@ -1,12 +1,12 @@
 using Provisioning.Config;
 
-namespace Provisioning.Cli.Engine;
+namespace Provisioning.Engine;
 
 /// <summary>
 /// The stack's work folder, <c>.provision/</c> beside <c>Pulumi.yaml</c>: the embedded emulator's data, and the state
 /// files unless the project's <c>backend.url: file://…</c> names another folder for them.
 /// </summary>
-internal sealed record WorkFolder(string ProjectDirectory)
+public sealed record WorkFolder(string ProjectDirectory)
 {
     /// <summary>The folder itself.</summary>
     public string Root => Path.Combine(ProjectDirectory, ".provision");
