@@ -32,6 +32,7 @@ internal static class CliApp
         root.Subcommands.Add(StackCommand.Create(console));
         root.Subcommands.Add(ExportCommand.Create(console));
         root.Subcommands.Add(CancelCommand.Create(console));
+        root.Subcommands.Add(SchemaCommand.Create(console));
         ConnectionOptions.AddTo(root);
         return root;
     }
