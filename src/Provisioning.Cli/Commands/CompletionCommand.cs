@@ -32,13 +32,8 @@ internal static class CompletionCommand
                 result.AddError($"completion: no script for the shell '{value}'; use one of {string.Join(", ", Scripts.Keys)}.");
             }
         });
-        var command = new Command("completion", """
-            Print the shell completion script for provision. Load it from your shell's start-up file:
-              bash  source <(provision completion bash)                       (~/.bashrc)
-              zsh   source <(provision completion zsh)                        (~/.zshrc, after compinit)
-              fish  provision completion fish > ~/.config/fish/completions/provision.fish
-              pwsh  provision completion pwsh | Out-String | Invoke-Expression ($PROFILE)
-            """)
+        // One line: the root help lists it. How to load each script is in its opening comment, and in the README.
+        var command = new Command("completion", "Print the shell completion script for provision (bash, zsh, fish, pwsh); its opening comment says how to load it.")
         {
             shell,
         };
