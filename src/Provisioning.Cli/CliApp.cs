@@ -33,6 +33,8 @@ internal static class CliApp
         root.Subcommands.Add(StackCommand.Create(console));
         root.Subcommands.Add(ExportCommand.Create(console));
         root.Subcommands.Add(CancelCommand.Create(console));
+        root.Subcommands.Add(SchemaCommand.Create(console));
+        root.Subcommands.Add(CompletionCommand.Create(console));
         ConnectionOptions.AddTo(root);
         return root;
     }
