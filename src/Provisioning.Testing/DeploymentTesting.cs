@@ -1,5 +1,8 @@
 using System.Text.Json;
 using Provisioning.AzureStack;
+using Provisioning.Config;
+using Provisioning.Diagnostics;
+using Provisioning.Engine;
 using Provisioning.Programs;
 using Provisioning.Sdk;
 
@@ -8,7 +11,8 @@ namespace Provisioning.Testing;
 /// <summary>
 /// <c>Deployment.TestAsync</c>, the Pulumi.Testing way: runs a program in this process with the engine's own steps
 /// (its message, the conversion with every domain rule, the expansion into URNs and ARM ids), hands every registered
-/// resource to the <see cref="IMocks"/>, and returns them for a unit test to assert on. Nothing is planned or sent.
+/// resource to the <see cref="IMocks"/>, and returns them for a unit test to assert on, with the plan the engine made
+/// against <see cref="TestOptions.State"/> (an up applies it there, on an in-memory ARM; nothing leaves the process).
 /// </summary>
 public static class DeploymentTesting
 {
@@ -52,40 +56,54 @@ public static class DeploymentTesting
     {
         ArgumentNullException.ThrowIfNull(mocks);
         ArgumentNullException.ThrowIfNull(options);
-        var sink = new MemoryProgramMessageSink();
-        await run(new ProgramHost(options.Settings(), sink), CancellationToken.None).ConfigureAwait(false);
-        if (sink.Message is null)
+        ReadOnlyMemory<byte>? message = null;
+        async Task<ReadOnlyMemory<byte>> Inline(InlineProgramContext context, CancellationToken cancellationToken)
         {
-            throw new TestRunException("The program handed over no message.");
+            var sink = new MemoryProgramMessageSink();
+            await run(new ProgramHost(options.Settings(), sink), cancellationToken).ConfigureAwait(false);
+            if (sink.Message is null)
+            {
+                throw new TestRunException("The program handed over no message.");
+            }
+
+            message = sink.Json;
+            return sink.Json;
         }
 
-        return await CheckAsync(mocks, options, sink.Json).ConfigureAwait(false);
+        return await CheckAsync(mocks, options, Inline, () => message).ConfigureAwait(false);
     }
 
-    private static async Task<TestResult> CheckAsync(IMocks mocks, TestOptions options, ReadOnlyMemory<byte> json)
-    {
-        var read = ProgramMessageReader.Read(json.Span, MessageName);
-        if (read.HasErrors)
-        {
-            throw new TestRunException(read.Diagnostics);
-        }
+    private static Task<TestResult> CheckAsync(IMocks mocks, TestOptions options, ReadOnlyMemory<byte> json) =>
+        CheckAsync(mocks, options, (_, _) => Task.FromResult(json), () => json);
 
-        var conversion = ProgramConverter.Convert(read.Message!, new ProgramConversionOptions(options.ProjectName, options.StackName, options.Cloud));
-        if (conversion.HasErrors)
+    /// <summary>Runs the program on the engine (a preview, or an up against <see cref="TestOptions.State"/>) and registers every resource it declared with the mocks.</summary>
+    private static async Task<TestResult> CheckAsync(IMocks mocks, TestOptions options, InlineProgram program, Func<ReadOnlyMemory<byte>?> message)
+    {
+        var files = new StackLoadResult(new StackDefinition(options.ProjectName, options.StackName, options.Cloud, [], []), [])
         {
-            throw new TestRunException(conversion.Diagnostics);
+            Program = new ProgramProject(null, SourceSpan.WholeFile(StackLoader.ProjectFileName)),
+        };
+        var state = options.State ?? new TestState();
+        var warnings = new TestEngine.Warnings();
+        StackRunResult result;
+        try
+        {
+            result = await TestEngine.RunAsync(files, state, options.IsPreview, program, CancellationToken.None, warnings).ConfigureAwait(false);
+        }
+        catch (DiagnosticException e)
+        {
+            throw new TestRunException(e.Diagnostics);
         }
 
         // The program's own view of each resource (its inputs by SDK name), matched to the engine's by URN.
         var declared = new Dictionary<string, ProgramResource>(StringComparer.Ordinal);
-        foreach (var resource in read.Message!.Resources)
+        foreach (var resource in message() is { } json ? ProgramMessageReader.Read(json.Span, MessageName).Message?.Resources ?? [] : [])
         {
             declared.TryAdd(resource.Urn, resource);
         }
 
-        var graph = TenantRegistration.Expand(conversion.Stack!);
         var resources = new List<TestResource>();
-        foreach (var component in graph.Components)
+        foreach (var component in result.Desired?.Components ?? [])
         {
             var urn = component.Urn.Value;
             var inputs = declared.GetValueOrDefault(urn)?.Inputs ?? new Dictionary<string, string>(StringComparer.Ordinal);
@@ -99,8 +117,8 @@ public static class DeploymentTesting
             }
         }
 
-        var outputs = conversion.Outputs.ToDictionary(o => o.Name, OutputText, StringComparer.Ordinal);
-        return new TestResult(resources, outputs) { Warnings = [.. read.Diagnostics.Concat(conversion.Diagnostics).Where(d => d.Level != Diagnostics.Severity.Error)] };
+        var outputs = (result.Outputs ?? []).ToDictionary(o => o.Name, OutputText, StringComparer.Ordinal);
+        return new TestResult(resources, outputs) { Warnings = warnings.Found, State = state, Run = result };
     }
 
     private static async Task<TestResource> RegisterAsync(IMocks mocks, MockResourceArgs args)

@@ -1,37 +1,33 @@
 using Provisioning.AzureStack;
 using Provisioning.Config;
 using Provisioning.Execution;
-using Provisioning.Planning;
-using Provisioning.State;
 
 namespace Provisioning.Testing;
 
 /// <summary>
-/// Runs a stack the way <c>provision up</c> would, on an in-memory provider, so that a unit test
-/// can check resource ids, URNs and the calls made, without Azure.
+/// Runs a YAML stack the way <c>provision up --yes</c> does — on the same engine — against an in-memory ARM, so that a
+/// unit test can check resource ids, URNs and the calls made, without Azure. Give the <see cref="TestState"/> of one run
+/// to the next to test deletes, protect and retainOnDelete.
 /// </summary>
 public static class StackTest
 {
-    /// <summary>Expands, plans and applies the stack on a fresh in-memory provider (or the one given).</summary>
-    public static async Task<StackTestResult> RunAsync(StackDefinition stack, IMocks? mocks = null, InMemoryResourceProvider? provider = null, CancellationToken cancellationToken = default)
+    /// <summary>Plans and applies the stack with a fresh state, on <paramref name="provider"/> or on a new in-memory ARM answered by <paramref name="mocks"/>.</summary>
+    public static Task<StackTestResult> RunAsync(StackDefinition stack, IMocks? mocks = null, InMemoryResourceProvider? provider = null, CancellationToken cancellationToken = default) =>
+        RunAsync(stack, new TestState(provider ?? new InMemoryResourceProvider(mocks), new InMemoryStateStore()), cancellationToken);
+
+    /// <summary>Plans and applies the stack against what an earlier run left (<see cref="StackTestResult.State"/>), as a second <c>provision up</c> would.</summary>
+    public static async Task<StackTestResult> RunAsync(StackDefinition stack, TestState state, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stack);
-        provider ??= new InMemoryResourceProvider(mocks);
-        var graph = TenantRegistration.Expand(stack);
-        var actual = new List<ObservedResource>();
-        foreach (var component in graph.Components)
+        ArgumentNullException.ThrowIfNull(state);
+        var run = await TestEngine.RunAsync(new StackLoadResult(stack, []), state, preview: false, program: null, cancellationToken).ConfigureAwait(false);
+        var execution = run.Execution ?? new ExecutionResult(state.Store.Current ?? State.Checkpoint.Empty(stack.Project, stack.Stack), [], Cancelled: false);
+        return new StackTestResult(TenantRegistration.Expand(stack), run.Plan, execution, state.Provider.Calls, state.Provider)
         {
-            var registration = stack.FindRegistration(component.Name)!;
-            await foreach (var item in provider.ListAsync(registration.Id, TenantRegistration.ChildTypeSegment, TenantRegistration.ApiVersion, cancellationToken))
-            {
-                actual.Add(item);
-            }
-        }
-
-        var plan = Planner.Plan(graph, [], actual);
-        var store = new InMemoryStateStore();
-        var execution = await new Executor(provider, store).ExecuteAsync(plan, Checkpoint.Empty(stack.Project, stack.Stack), null, cancellationToken);
-        return new StackTestResult(graph, plan, execution, provider.Calls, provider);
+            State = state,
+            Outcome = run.Outcome,
+            Diagnostics = run.Diagnostics,
+        };
     }
 
     /// <summary>Loads a stack from YAML texts (as in <c>Pulumi.yaml</c> and <c>Pulumi.&lt;stack&gt;.yaml</c>); throws with every diagnostic when invalid.</summary>

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Provisioning.Execution;
 using Provisioning.Model;
+using Provisioning.Engine;
 using Provisioning.Planning;
 
 namespace Provisioning.Testing;
@@ -13,6 +14,15 @@ public sealed record StackTestResult(
     ImmutableArray<ProviderCall> Calls,
     InMemoryResourceProvider Provider)
 {
+    /// <summary>The state after the run: give it to the next <c>StackTest.RunAsync</c> to run against what this one left.</summary>
+    public TestState State { get; init; } = null!;
+
+    /// <summary>How the run ended: <see cref="RunOutcome.Refused"/> when a guard or a protected resource stopped it (nothing was sent).</summary>
+    public RunOutcome Outcome { get; init; }
+
+    /// <summary>Why the run was refused, each with its code; empty otherwise.</summary>
+    public IReadOnlyList<Diagnostics.Diagnostic> Diagnostics { get; init; } = [];
+
     /// <summary>Every desired resource, in declaration order.</summary>
     public ImmutableArray<Resource> Resources => [.. Graph.Resources];
 

@@ -26,6 +26,9 @@ public sealed class TestOptions
     /// <summary>True for a preview (the default), false for an up.</summary>
     public bool IsPreview { get; init; } = true;
 
+    /// <summary>The state to run against: a previous run's <see cref="TestResult.State"/>; null starts from nothing.</summary>
+    public TestState? State { get; init; }
+
     /// <summary>The cloud the stack file would name (ids do not depend on it). Default: Azure.</summary>
     public CloudSpec Cloud { get; init; } = CloudSpec.AzureCloud;
 

@@ -12,6 +12,12 @@ public sealed record TestResult(IReadOnlyList<TestResource> Resources, IReadOnly
     /// <summary>The warnings the run met (the same a <c>provision preview</c> of the program shows).</summary>
     public IReadOnlyList<Diagnostic> Warnings { get; init; } = [];
 
+    /// <summary>The state after the run: give it to the next run's <see cref="TestOptions.State"/> to test what a second up does.</summary>
+    public TestState State { get; init; } = null!;
+
+    /// <summary>The engine's run: its plan (steps with diffs), how it ended (<see cref="Engine.RunOutcome.Refused"/> for a protect refusal, with <see cref="Engine.StackRunResult.Diagnostics"/>), the steps applied.</summary>
+    public Engine.StackRunResult Run { get; init; } = null!;
+
     /// <summary>The ids of every custom resource, in order.</summary>
     public IReadOnlyList<string> Ids => [.. Resources.Where(r => r.Id is not null).Select(r => r.Id!)];
 

@@ -155,7 +155,7 @@ internal sealed class StackRun(WorkspaceStack stack, RunOptions options)
         }
 
         warnings = [.. warnings, .. findings.Where(d => d.Level != Severity.Error).Select(d => d.ToString())];
-        var result = new StackRunResult(kind, definition.Project, definition.Stack, RunOutcome.Succeeded, plan) { Warnings = warnings, Endpoint = connection.Endpoint };
+        var result = new StackRunResult(kind, definition.Project, definition.Stack, RunOutcome.Succeeded, plan) { Warnings = warnings, Endpoint = connection.Endpoint, Desired = desired };
 
         // A saved plan the world moved away from is refused first: the fresh preview shows what the guards say now.
         if (saved is not null && SavedPlans.Difference(saved, plan, actual) is { } moved)

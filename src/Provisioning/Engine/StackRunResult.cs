@@ -38,6 +38,9 @@ public sealed record StackRunResult(RunKind Kind, string Project, string Stack, 
     /// <summary>import: how many adopted mappings the stack file does not declare yet.</summary>
     public int Undeclared { get; init; }
 
+    /// <summary>The resources the stack declares (empty for destroy, refresh and import): components, their resources, URNs and ARM ids.</summary>
+    public Model.ResourceGraph? Desired { get; init; }
+
     /// <summary>The ARM endpoint the run talked to.</summary>
     public string Endpoint { get; init; } = string.Empty;
 }

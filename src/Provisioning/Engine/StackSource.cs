@@ -16,7 +16,7 @@ internal static class StackSource
     /// <summary>Loads the stack; a program is told <paramref name="preview"/> (<c>Deployment.Instance.IsDryRun</c>).</summary>
     public static async Task<SourcedStack> LoadAsync(Workspace workspace, string stack, bool preview, EngineObserver observer, CancellationToken cancellationToken)
     {
-        var loaded = StackLoader.Load(workspace.Directory, stack);
+        var loaded = workspace.Options.StackFiles is { } files ? files(stack) : StackLoader.Load(workspace.Directory, stack);
         var sourced = loaded.HasErrors ? new SourcedStack(loaded, null)
             : workspace.Options.Program is { } inline ? await RunInlineAsync(workspace, loaded, inline, preview, cancellationToken).ConfigureAwait(false)
             : loaded.Program is null ? new SourcedStack(loaded, null)
