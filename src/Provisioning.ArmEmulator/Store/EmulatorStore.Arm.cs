@@ -18,7 +18,7 @@ public sealed partial class EmulatorStore
                     subscriptionId, resourceGroup, name,
                     ObjectId: Guid.NewGuid().ToString(), CloudId: Guid.NewGuid().ToString(),
                     BillingModel: billingModel ?? "Development");
-                _registrations[key] = new RegistrationEntry(registration);
+                _registrations.Set(key, new RegistrationEntry(registration));
             }
             else
             {
@@ -48,16 +48,9 @@ public sealed partial class EmulatorStore
 
     internal IReadOnlyList<EmulatorRegistration> ListRegistrations(string subscriptionId, string resourceGroup)
     {
-        var prefix = KeyOf(subscriptionId, resourceGroup, string.Empty);
         lock (_gate)
         {
-            return
-            [
-                .. _registrations
-                    .Where(p => p.Key.StartsWith(prefix, StringComparison.Ordinal))
-                    .OrderBy(p => p.Key, StringComparer.Ordinal)
-                    .Select(p => p.Value.Registration),
-            ];
+            return [.. _registrations.Page(KeyOf(subscriptionId, resourceGroup, string.Empty), null, int.MaxValue).Items.Select(e => e.Registration)];
         }
     }
 
@@ -67,7 +60,7 @@ public sealed partial class EmulatorStore
         lock (_gate)
         {
             // The customer subscriptions live in the entry, so they go with it.
-            removed = _registrations.Remove(KeyOf(subscriptionId, resourceGroup, name));
+            removed = _registrations.Remove(KeyOf(subscriptionId, resourceGroup, name), out _);
         }
 
         if (removed)
@@ -90,7 +83,7 @@ public sealed partial class EmulatorStore
                 return null;
             }
 
-            var previous = entry.Mappings.GetValueOrDefault(RegistrationEntry.KeyOf(customerSubscriptionId))?.SystemData;
+            var previous = entry.Mappings.Find(RegistrationEntry.KeyOf(customerSubscriptionId))?.SystemData;
             var systemData = author is { } a
                 ? new EmulatorSystemData(
                     previous?.CreatedBy ?? a.Name, previous?.CreatedByType ?? a.Type, previous?.CreatedAt ?? a.At, a.Name, a.Type, a.At)
@@ -121,7 +114,7 @@ public sealed partial class EmulatorStore
         }
     }
 
-    internal MappingPage? ListMappings(
+    internal ListPage<EmulatorMapping>? ListMappings(
         string subscriptionId, string resourceGroup, string registrationName, string? afterKey, int pageSize)
     {
         lock (_gate)
@@ -131,9 +124,8 @@ public sealed partial class EmulatorStore
                 return null;
             }
 
-            var (items, more) = entry.Page(afterKey?.ToUpperInvariant(), pageSize);
-            var next = more ? RegistrationEntry.KeyOf(items[^1].Name) : null;
-            return new MappingPage([.. items.Select(m => ToMapping(entry, m))], next);
+            var (items, next) = entry.Mappings.Page(string.Empty, afterKey?.ToUpperInvariant(), pageSize);
+            return new([.. items.Select(m => ToMapping(entry, m))], next);
         }
     }
 
