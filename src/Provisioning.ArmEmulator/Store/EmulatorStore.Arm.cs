@@ -46,11 +46,20 @@ public sealed partial class EmulatorStore
         }
     }
 
-    internal IReadOnlyList<EmulatorRegistration> ListRegistrations(string subscriptionId, string resourceGroup)
+    /// <summary>Returns a page of the registrations of a subscription, or of one of its resource groups, in key order.</summary>
+    /// <param name="subscriptionId">The subscription.</param>
+    /// <param name="resourceGroup">The resource group, or null for the whole subscription.</param>
+    /// <param name="skipToken">The skip token of a previous page, or null for the first page.</param>
+    /// <param name="pageSize">The largest number of registrations in one page.</param>
+    internal ListPage<EmulatorRegistration> ListRegistrations(string subscriptionId, string? resourceGroup, string? skipToken, int pageSize)
     {
+        // Keys are SUBSCRIPTION/RESOURCEGROUP/NAME and neither a group nor a name holds a '/', so a prefix selects exactly the
+        // scope; the skip token is the rest of the key, so it means the same on whichever scope's list it came from.
+        var prefix = resourceGroup is null ? $"{subscriptionId}/".ToUpperInvariant() : KeyOf(subscriptionId, resourceGroup, string.Empty);
         lock (_gate)
         {
-            return [.. _registrations.Page(KeyOf(subscriptionId, resourceGroup, string.Empty), null, int.MaxValue).Items.Select(e => e.Registration)];
+            var (items, next) = _registrations.Page(prefix, skipToken is null ? null : prefix + skipToken.ToUpperInvariant(), pageSize);
+            return new([.. items.Select(entry => entry.Registration)], next?[prefix.Length..]);
         }
     }
 
