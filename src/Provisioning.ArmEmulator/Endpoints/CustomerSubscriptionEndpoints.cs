@@ -23,16 +23,15 @@ internal static class CustomerSubscriptionEndpoints
         string subscriptionId, string resourceGroup, string registrationName,
         HttpRequest request, EmulatorStore store, ArmEmulatorOptions options)
     {
-        var skipToken = request.Query["$skipToken"].ToString();
         var page = store.ListMappings(
-            subscriptionId, resourceGroup, registrationName, skipToken.Length == 0 ? null : skipToken, Math.Max(1, options.PageSize));
+            subscriptionId, resourceGroup, registrationName, ListPaging.SkipToken(request), ListPaging.PageSize(options));
         if (page is null)
         {
             return ArmErrors.ParentResourceNotFound(registrationName);
         }
 
-        var nextLink = page.NextKey is null ? null : NextLink(request, page.NextKey);
-        return new CustomerSubscriptionPageResult(page.Items, nextLink, ApiVersions.ShowsSystemData(request));
+        return new CustomerSubscriptionPageResult(
+            page.Items, ListPaging.NextLink(request, page.NextKey), ApiVersions.ShowsSystemData(request));
     }
 
     private static async Task<Results<Ok<CustomerSubscriptionResource>, Created, JsonHttpResult<ArmErrorResponse>>> PutAsync(
@@ -123,12 +122,5 @@ internal static class CustomerSubscriptionEndpoints
         }
 
         return lookup.Value ? TypedResults.Ok() : TypedResults.NoContent();
-    }
-
-    private static string NextLink(HttpRequest request, string skipToken)
-    {
-        var apiVersion = Uri.EscapeDataString(request.Query["api-version"].ToString());
-        return $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}"
-            + $"?api-version={apiVersion}&$skipToken={Uri.EscapeDataString(skipToken)}";
     }
 }

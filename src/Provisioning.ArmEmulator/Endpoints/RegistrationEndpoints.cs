@@ -5,13 +5,17 @@ namespace Provisioning.ArmEmulator;
 /// <summary>The routes of <c>Microsoft.AzureStack/registrations</c>; resource groups are implicit.</summary>
 internal static class RegistrationEndpoints
 {
-    /// <summary>The route of the registrations collection of one resource group.</summary>
+    /// <summary>The route of the registrations collection of one resource group (Registrations_List).</summary>
     public const string CollectionRoute =
         "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroup}/providers/Microsoft.AzureStack/registrations";
 
-    /// <summary>Maps list, PUT, GET and DELETE of registrations.</summary>
+    /// <summary>The route of the registrations of a whole subscription (Registrations_ListBySubscription).</summary>
+    public const string SubscriptionCollectionRoute = "/subscriptions/{subscriptionId}/providers/Microsoft.AzureStack/registrations";
+
+    /// <summary>Maps the two lists, PUT, GET and DELETE of registrations.</summary>
     public static RouteGroupBuilder MapRegistrations(this IEndpointRouteBuilder app)
     {
+        app.MapGet(SubscriptionCollectionRoute, ListBySubscription);
         var group = app.MapGroup(CollectionRoute);
         group.MapGet("", List);
         group.MapPut("/{registrationName}", PutAsync);
@@ -20,9 +24,18 @@ internal static class RegistrationEndpoints
         return group;
     }
 
-    private static Ok<ResourceList<RegistrationResource>> List(string subscriptionId, string resourceGroup, EmulatorStore store) =>
+    private static Ok<ResourceList<RegistrationResource>> ListBySubscription(
+        string subscriptionId, HttpRequest request, EmulatorStore store, ArmEmulatorOptions options) =>
+        Page(store.ListRegistrations(subscriptionId, resourceGroup: null, ListPaging.SkipToken(request), ListPaging.PageSize(options)), request);
+
+    private static Ok<ResourceList<RegistrationResource>> List(
+        string subscriptionId, string resourceGroup, HttpRequest request, EmulatorStore store, ArmEmulatorOptions options) =>
+        Page(store.ListRegistrations(subscriptionId, resourceGroup, ListPaging.SkipToken(request), ListPaging.PageSize(options)), request);
+
+    // Resource groups are implicit, so a scope with no registrations is an empty list, never a 404 (arm-api.md §3.5).
+    private static Ok<ResourceList<RegistrationResource>> Page(ListPage<EmulatorRegistration> page, HttpRequest request) =>
         TypedResults.Ok(new ResourceList<RegistrationResource>(
-            [.. store.ListRegistrations(subscriptionId, resourceGroup).Select(RegistrationResource.From)]));
+            [.. page.Items.Select(RegistrationResource.From)], ListPaging.NextLink(request, page.NextKey)));
 
     private static async Task<Results<Ok<RegistrationResource>, Created<RegistrationResource>, JsonHttpResult<ArmErrorResponse>>> PutAsync(
         string subscriptionId, string resourceGroup, string registrationName,

@@ -18,7 +18,7 @@ public sealed partial class EmulatorStore
                     subscriptionId, resourceGroup, name,
                     ObjectId: Guid.NewGuid().ToString(), CloudId: Guid.NewGuid().ToString(),
                     BillingModel: billingModel ?? "Development");
-                _registrations[key] = new RegistrationEntry(registration);
+                _registrations.Set(key, new RegistrationEntry(registration));
             }
             else
             {
@@ -46,18 +46,20 @@ public sealed partial class EmulatorStore
         }
     }
 
-    internal IReadOnlyList<EmulatorRegistration> ListRegistrations(string subscriptionId, string resourceGroup)
+    /// <summary>Returns a page of the registrations of a subscription, or of one of its resource groups, in key order.</summary>
+    /// <param name="subscriptionId">The subscription.</param>
+    /// <param name="resourceGroup">The resource group, or null for the whole subscription.</param>
+    /// <param name="skipToken">The skip token of a previous page, or null for the first page.</param>
+    /// <param name="pageSize">The largest number of registrations in one page.</param>
+    internal ListPage<EmulatorRegistration> ListRegistrations(string subscriptionId, string? resourceGroup, string? skipToken, int pageSize)
     {
-        var prefix = KeyOf(subscriptionId, resourceGroup, string.Empty);
+        // Keys are SUBSCRIPTION/RESOURCEGROUP/NAME and neither a group nor a name holds a '/', so a prefix selects exactly the
+        // scope; the skip token is the rest of the key, so it means the same on whichever scope's list it came from.
+        var prefix = resourceGroup is null ? $"{subscriptionId}/".ToUpperInvariant() : KeyOf(subscriptionId, resourceGroup, string.Empty);
         lock (_gate)
         {
-            return
-            [
-                .. _registrations
-                    .Where(p => p.Key.StartsWith(prefix, StringComparison.Ordinal))
-                    .OrderBy(p => p.Key, StringComparer.Ordinal)
-                    .Select(p => p.Value.Registration),
-            ];
+            var (items, next) = _registrations.Page(prefix, skipToken is null ? null : prefix + skipToken.ToUpperInvariant(), pageSize);
+            return new([.. items.Select(entry => entry.Registration)], next?[prefix.Length..]);
         }
     }
 
@@ -67,7 +69,7 @@ public sealed partial class EmulatorStore
         lock (_gate)
         {
             // The customer subscriptions live in the entry, so they go with it.
-            removed = _registrations.Remove(KeyOf(subscriptionId, resourceGroup, name));
+            removed = _registrations.Remove(KeyOf(subscriptionId, resourceGroup, name), out _);
         }
 
         if (removed)
@@ -90,7 +92,7 @@ public sealed partial class EmulatorStore
                 return null;
             }
 
-            var previous = entry.Mappings.GetValueOrDefault(RegistrationEntry.KeyOf(customerSubscriptionId))?.SystemData;
+            var previous = entry.Mappings.Find(RegistrationEntry.KeyOf(customerSubscriptionId))?.SystemData;
             var systemData = author is { } a
                 ? new EmulatorSystemData(
                     previous?.CreatedBy ?? a.Name, previous?.CreatedByType ?? a.Type, previous?.CreatedAt ?? a.At, a.Name, a.Type, a.At)
@@ -121,7 +123,7 @@ public sealed partial class EmulatorStore
         }
     }
 
-    internal MappingPage? ListMappings(
+    internal ListPage<EmulatorMapping>? ListMappings(
         string subscriptionId, string resourceGroup, string registrationName, string? afterKey, int pageSize)
     {
         lock (_gate)
@@ -131,9 +133,8 @@ public sealed partial class EmulatorStore
                 return null;
             }
 
-            var (items, more) = entry.Page(afterKey?.ToUpperInvariant(), pageSize);
-            var next = more ? RegistrationEntry.KeyOf(items[^1].Name) : null;
-            return new MappingPage([.. items.Select(m => ToMapping(entry, m))], next);
+            var (items, next) = entry.Mappings.Page(string.Empty, afterKey?.ToUpperInvariant(), pageSize);
+            return new([.. items.Select(m => ToMapping(entry, m))], next);
         }
     }
 

@@ -18,12 +18,11 @@ public sealed partial class EmulatorStore
             return new StateDocument(
                 StateDocument.CurrentVersion,
                 [
-                    .. _registrations.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p =>
+                    .. _registrations.Values.Select(entry =>
                     {
-                        var r = p.Value.Registration;
+                        var r = entry.Registration;
                         return new StateRegistration(
-                            r.SubscriptionId, r.ResourceGroup, r.Name, r.ObjectId, r.CloudId, r.BillingModel,
-                            [.. p.Value.OrderedKeys.Select(k => p.Value.Mappings[k])]);
+                            r.SubscriptionId, r.ResourceGroup, r.Name, r.ObjectId, r.CloudId, r.BillingModel, [.. entry.Mappings.Values]);
                     }),
                 ]);
         }
@@ -48,7 +47,7 @@ public sealed partial class EmulatorStore
                     entry.Put(mapping);
                 }
 
-                _registrations[KeyOf(r.SubscriptionId, r.ResourceGroup, r.Name)] = entry;
+                _registrations.Set(KeyOf(r.SubscriptionId, r.ResourceGroup, r.Name), entry);
             }
         }
     }

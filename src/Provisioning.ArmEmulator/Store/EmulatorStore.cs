@@ -5,7 +5,7 @@ namespace Provisioning.ArmEmulator;
 public sealed partial class EmulatorStore
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, RegistrationEntry> _registrations = new(StringComparer.Ordinal);
+    private readonly SortedIndex<RegistrationEntry> _registrations = new();
 
     internal EmulatorStore(string? dataFile)
         : this(dataFile, TimeSpan.Zero, TimeProvider.System)
@@ -103,7 +103,7 @@ public sealed partial class EmulatorStore
     {
         lock (_gate)
         {
-            return [.. _registrations.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value.Registration)];
+            return [.. _registrations.Values.Select(entry => entry.Registration)];
         }
     }
 
@@ -113,9 +113,9 @@ public sealed partial class EmulatorStore
         lock (_gate)
         {
             var all = new List<EmulatorMapping>();
-            foreach (var (_, entry) in _registrations.OrderBy(p => p.Key, StringComparer.Ordinal))
+            foreach (var entry in _registrations.Values)
             {
-                all.AddRange(entry.OrderedKeys.Select(key => ToMapping(entry, entry.Mappings[key])));
+                all.AddRange(entry.Mappings.Values.Select(mapping => ToMapping(entry, mapping)));
             }
 
             return all;
@@ -140,5 +140,5 @@ public sealed partial class EmulatorStore
         new(entry.Registration, mapping.Name, mapping.TenantId, mapping.Etag) { SystemData = mapping.SystemData };
 
     private RegistrationEntry? FindEntry(string subscriptionId, string resourceGroup, string name) =>
-        _registrations.GetValueOrDefault(KeyOf(subscriptionId, resourceGroup, name));
+        _registrations.Find(KeyOf(subscriptionId, resourceGroup, name));
 }

@@ -1,20 +1,14 @@
 namespace Provisioning.ArmEmulator;
 
 /// <summary>The mutable record of one registration and its customer subscriptions, guarded by the store's lock.</summary>
-/// <remarks>
-/// Customer subscriptions are keyed by their upper-cased name: a hash map for lookups and a sorted set of
-/// the same keys for paging, so one page costs O(log n + page) however large the collection grows.
-/// </remarks>
+/// <remarks>Customer subscriptions are keyed by their upper-cased name in a <see cref="SortedIndex{T}"/>, which pages them.</remarks>
 internal sealed class RegistrationEntry(EmulatorRegistration registration)
 {
     /// <summary>Gets or sets the registration, replaced when the caller changes its casing or billing model.</summary>
     public EmulatorRegistration Registration { get; set; } = registration;
 
-    /// <summary>Gets the customer subscriptions by upper-cased name.</summary>
-    public Dictionary<string, MappingEntry> Mappings { get; } = new(StringComparer.Ordinal);
-
-    /// <summary>Gets the upper-cased customer subscription names in ordinal order.</summary>
-    public SortedSet<string> OrderedKeys { get; } = new(StringComparer.Ordinal);
+    /// <summary>Gets the customer subscriptions by upper-cased name, in that order.</summary>
+    public SortedIndex<MappingEntry> Mappings { get; } = new();
 
     /// <summary>Gets the key of the customer subscription each tenant is mapped to.</summary>
     public Dictionary<Guid, string> KeyByTenant { get; } = [];
@@ -31,7 +25,7 @@ internal sealed class RegistrationEntry(EmulatorRegistration registration)
         if (KeyByTenant.TryGetValue(tenant, out var otherKey) && otherKey != key)
         {
             // One customer subscription per tenant per registration: the new mapping wins.
-            replaced = Mappings[otherKey];
+            replaced = Mappings.Find(otherKey);
             Remove(otherKey);
         }
 
@@ -41,8 +35,7 @@ internal sealed class RegistrationEntry(EmulatorRegistration registration)
             KeyByTenant.Remove(Guid.Parse(previous.TenantId));
         }
 
-        Mappings[key] = mapping;
-        OrderedKeys.Add(key);
+        Mappings.Set(key, mapping);
         KeyByTenant[tenant] = key;
         return (created, replaced);
     }
@@ -55,47 +48,7 @@ internal sealed class RegistrationEntry(EmulatorRegistration registration)
             return false;
         }
 
-        OrderedKeys.Remove(key);
         KeyByTenant.Remove(Guid.Parse(removed.TenantId));
         return true;
-    }
-
-    /// <summary>Returns up to <paramref name="pageSize"/> mappings after <paramref name="afterKey"/> and whether more follow.</summary>
-    public (List<MappingEntry> Items, bool More) Page(string? afterKey, int pageSize)
-    {
-        var items = new List<MappingEntry>(Math.Min(pageSize, Mappings.Count));
-        if (OrderedKeys.Count == 0)
-        {
-            return (items, false);
-        }
-
-        IEnumerable<string> keys = OrderedKeys;
-        if (afterKey is not null)
-        {
-            if (string.CompareOrdinal(afterKey, OrderedKeys.Max) >= 0)
-            {
-                return (items, false);
-            }
-
-            // A view is O(log n) to create and to start enumerating; it does not walk the skipped keys.
-            keys = OrderedKeys.GetViewBetween(afterKey, OrderedKeys.Max!);
-        }
-
-        foreach (var key in keys)
-        {
-            if (afterKey is not null && string.Equals(key, afterKey, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            if (items.Count == pageSize)
-            {
-                return (items, true);
-            }
-
-            items.Add(Mappings[key]);
-        }
-
-        return (items, false);
     }
 }
