@@ -9,11 +9,22 @@ namespace Provisioning.Cli;
 internal sealed record CliConsole(IAnsiConsole Out, IAnsiConsole Error, bool Interactive)
 {
     /// <summary>The process's own console: colours and prompts only on an interactive terminal outside CI.</summary>
+    /// <summary>Whether this runs in CI: the <c>CI</c> variable every hosted runner sets (GitHub Actions, Azure Pipelines, GitLab), not empty, 0 or false.</summary>
+    public bool ContinuousIntegration { get; init; }
+
+    /// <summary>Whether the <c>CI</c> variable says this process runs in CI (set, and not empty, 0 or false).</summary>
+    public static bool CiFromEnvironment() =>
+        Environment.GetEnvironmentVariable("CI") is { Length: > 0 } value && value != "0" && !string.Equals(value, "false", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The console of this process: a terminal when neither input nor output is redirected and not in CI.</summary>
     public static CliConsole FromProcess()
     {
-        var ci = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"));
+        var ci = CiFromEnvironment();
         var interactive = !ci && !Console.IsInputRedirected && !Console.IsOutputRedirected;
-        return new CliConsole(Create(Console.Out, interactive && !Console.IsOutputRedirected), Create(Console.Error, interactive && !Console.IsErrorRedirected), interactive);
+        return new CliConsole(Create(Console.Out, interactive && !Console.IsOutputRedirected), Create(Console.Error, interactive && !Console.IsErrorRedirected), interactive)
+        {
+            ContinuousIntegration = ci,
+        };
     }
 
     private static IAnsiConsole Create(TextWriter writer, bool terminal)

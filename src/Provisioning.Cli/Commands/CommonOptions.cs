@@ -96,6 +96,18 @@ internal sealed class CommonOptions
         Description = "Apply the plan saved by 'preview --save-plan FILE'; refused (exit 1) if Azure, the state or the stack changed since.",
     };
 
+    /// <summary>preview, up: --expect-no-changes also fails on unmanaged mappings.</summary>
+    public Option<bool> FailOnUnmanaged { get; } = new("--fail-on-unmanaged")
+    {
+        Description = "With --expect-no-changes: also exit 3 when a registration holds mappings no stack manages (marked ?), not only on pending changes. For the drift job.",
+    };
+
+    /// <summary>up, destroy: keep local state in CI.</summary>
+    public Option<bool> AllowLocalState { get; } = new("--allow-local-state")
+    {
+        Description = "In CI (CI set), up and destroy refuse a project with no backend: the state would stay on the runner. Allow it (a runner that keeps its files).",
+    };
+
     /// <summary>Adds the options that make sense for the verb.</summary>
     public void AddTo(Command command, RunKind kind)
     {
@@ -123,6 +135,23 @@ internal sealed class CommonOptions
         {
             command.Options.Add(Prune);
             command.Options.Add(AllowMassDelete);
+            command.Options.Add(FailOnUnmanaged);
+            FailOnUnmanaged.Validators.Add(result =>
+            {
+                if (result.GetValueOrDefault<bool>() && result.GetResult(ExpectNoChanges) is null)
+                {
+                    result.AddError("--fail-on-unmanaged only changes what --expect-no-changes counts; give both.");
+                }
+            });
+        }
+        else
+        {
+            command.Options.Add(AllowLocalState);
+        }
+
+        if (kind == RunKind.Up)
+        {
+            command.Options.Add(AllowLocalState);
         }
 
         if (kind == RunKind.Preview)
@@ -176,6 +205,8 @@ internal sealed class CommonOptions
                 AllowMassDelete = parse.GetResult(AllowMassDelete) is not null && parse.GetValue(AllowMassDelete),
                 SavePlan = parse.GetResult(SavePlan) is null ? null : parse.GetValue(SavePlan),
                 PlanFile = parse.GetResult(PlanFile) is null ? null : parse.GetValue(PlanFile),
+                FailOnUnmanaged = parse.GetResult(FailOnUnmanaged) is not null && parse.GetValue(FailOnUnmanaged),
+                AllowLocalState = parse.GetResult(AllowLocalState) is not null && parse.GetValue(AllowLocalState),
 
                 // The executor abandons requests still in flight well before the process-level bound, so that it saves and unlocks first.
                 DrainTimeout = ProcessSignals.DefaultDrainBound - TimeSpan.FromSeconds(10),

@@ -35,12 +35,13 @@ internal static class OperationCommand
     {
         var observer = new CliObserver(console, options.Json, options.ShowSame, options.Diff, CliWorkspace.PhaseLog(providers));
         var stack = CliWorkspace.Open(options.Directory, providers, observer).Stack(options.Stack);
+        var run = options.Run with { ContinuousIntegration = console.ContinuousIntegration };
         var result = kind switch
         {
-            RunKind.Preview => await stack.PreviewAsync(options.Run, cancellationToken),
-            RunKind.Up => await stack.UpAsync(options.Run, cancellationToken),
-            RunKind.Destroy => await stack.DestroyAsync(options.Run, cancellationToken),
-            _ => await stack.RefreshAsync(options.Run, cancellationToken),
+            RunKind.Preview => await stack.PreviewAsync(run, cancellationToken),
+            RunKind.Up => await stack.UpAsync(run, cancellationToken),
+            RunKind.Destroy => await stack.DestroyAsync(run, cancellationToken),
+            _ => await stack.RefreshAsync(run, cancellationToken),
         };
         return Show(console, options, result);
     }

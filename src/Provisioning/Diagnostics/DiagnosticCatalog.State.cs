@@ -21,6 +21,7 @@ namespace Provisioning.Diagnostics;
 // | PRV111 | error | input       | a file given to 'stack import' cannot be the stack's state                     |
 // | PRV112 | error | input       | a checkpoint of another stack was about to be written into this stack's state  |
 // | PRV113 | error | input       | the stack has no state to export (or only another project's: a renamed project) |
+// | PRV114 | error | input       | in CI (CI set), up or destroy would keep the state in the runner's local folder (no backend) |
 
 /// <summary>The state part of the catalogue: state files, journals, locks and saved plans.</summary>
 public static partial class DiagnosticCatalog
@@ -80,6 +81,15 @@ public static partial class DiagnosticCatalog
         Error(SourceSpan.WholeFile(where), "PRV113", (project is null ? $"Stack '{stack}' has no state" : $"Stack '{stack}' of project '{project}' has no state")
             + (elsewhere.Count == 0 ? " (run 'provision up' first)." : $"; state of the same stack name was found for another project at {string.Join(", ", elsewhere.Take(5))} (was the project renamed? Rename its folder under .provision/stacks back, or import it with 'provision stack import').")
             + " " + outcome);
+
+    /// <summary>PRV114: a CI run that changes Azure would keep its state on the runner, which is thrown away after the job.</summary>
+    public static Diagnostic LocalStateInCi(string verb, string stack) =>
+        Error(
+            SourceSpan.WholeFile(ProjectFile),
+            "PRV114",
+            $"'{verb}' of stack {stack} runs in CI (the CI variable is set) but Pulumi.yaml names no backend: the state would be written to .provision/ on this runner and lost with it, and the next run would no longer know what the stack manages. Set 'backend: url: azblob://<container>?account=<name>' in Pulumi.yaml (docs/azure.md), or pass --allow-local-state if this runner keeps its files. Nothing was changed.");
+
+    private const string ProjectFile = "Pulumi.yaml";
 
     /// <summary>A reason as one sentence on one line, cut like every quoted value.</summary>
     private static string Reason(string text)

@@ -58,7 +58,11 @@ internal sealed class RefreshRun(WorkspaceStack stack, RunOptions options)
 
         var plan = new Plan(steps.ToImmutable(), []);
         observer.OnPlan(RunKind.Refresh, plan, []);
-        var result = new StackRunResult(RunKind.Refresh, definition.Project, definition.Stack, RunOutcome.Succeeded, plan) { Endpoint = connection.Endpoint };
+        var result = new StackRunResult(RunKind.Refresh, definition.Project, definition.Stack, RunOutcome.Succeeded, plan)
+        {
+            Endpoint = connection.Endpoint,
+            Drift = DriftedResource.Between(checkpoint.Resources, refreshed.Resources),
+        };
         if (options.ExpectNoChanges)
         {
             return plan.HasChanges ? result with { Outcome = RunOutcome.ChangesPresent } : result;

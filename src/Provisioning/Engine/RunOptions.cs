@@ -30,6 +30,15 @@ public sealed record RunOptions
     /// <summary>up: apply the plan saved in this file, refused if the world moved since.</summary>
     public string? PlanFile { get; init; }
 
+    /// <summary>With <see cref="ExpectNoChanges"/>: mappings under the stack's registrations that no stack manages (<c>?</c>) count as changes too (a drift check that misses nothing).</summary>
+    public bool FailOnUnmanaged { get; init; }
+
+    /// <summary>The run is in CI (the <c>CI</c> variable is set): up and destroy refuse a stack with no backend, whose state would stay on the runner.</summary>
+    public bool ContinuousIntegration { get; init; }
+
+    /// <summary>In CI, keep the state in the local work folder anyway (a self-hosted runner that keeps its files).</summary>
+    public bool AllowLocalState { get; init; }
+
     /// <summary>How long requests still in flight may take to finish once the run is cancelled (default 20 s).</summary>
     public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(20);
 }

@@ -33,6 +33,12 @@ internal sealed class StackRun(WorkspaceStack stack, RunOptions options)
             throw new DiagnosticException(DiagnosticCatalog.ConfirmationNeeded(Verb(kind)));
         }
 
+        // A pipeline's runner forgets its files: state kept there is state lost, and the next run would delete nothing.
+        if (kind is RunKind.Up or RunKind.Destroy && options.ContinuousIntegration && !options.AllowLocalState && definition.BackendUrl is null)
+        {
+            throw new DiagnosticException(DiagnosticCatalog.LocalStateInCi(Verb(kind), definition.Stack));
+        }
+
         var run = options;
         SavedPlan? saved = null;
         if (options.PlanFile is not null)
@@ -155,7 +161,12 @@ internal sealed class StackRun(WorkspaceStack stack, RunOptions options)
         }
 
         warnings = [.. warnings, .. findings.Where(d => d.Level != Severity.Error).Select(d => d.ToString())];
-        var result = new StackRunResult(kind, definition.Project, definition.Stack, RunOutcome.Succeeded, plan) { Warnings = warnings, Endpoint = connection.Endpoint, Desired = desired };
+        var result = new StackRunResult(kind, definition.Project, definition.Stack, RunOutcome.Succeeded, plan) {
+            Warnings = warnings,
+            Endpoint = connection.Endpoint,
+            Desired = desired,
+            Drift = actual is null ? [] : DriftedResource.Between(checkpoint.Resources, actual),
+        };
 
         // A saved plan the world moved away from is refused first: the fresh preview shows what the guards say now.
         if (saved is not null && SavedPlans.Difference(saved, plan, actual) is { } moved)
@@ -179,7 +190,7 @@ internal sealed class StackRun(WorkspaceStack stack, RunOptions options)
             result = result with { SavedPlan = options.SavePlan };
         }
 
-        if (options.ExpectNoChanges && plan.HasChanges)
+        if (options.ExpectNoChanges && (plan.HasChanges || (options.FailOnUnmanaged && !plan.Unmanaged.IsEmpty)))
         {
             return result with { Outcome = RunOutcome.ChangesPresent, Outputs = kind == RunKind.Preview ? outputs : null };
         }

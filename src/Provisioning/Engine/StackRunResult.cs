@@ -41,6 +41,9 @@ public sealed record StackRunResult(RunKind Kind, string Project, string Stack, 
     /// <summary>The resources the stack declares (empty for destroy, refresh and import): components, their resources, URNs and ARM ids.</summary>
     public Model.ResourceGraph? Desired { get; init; }
 
+    /// <summary>What changed in Azure since the state recorded it (found by the refresh; empty without one), apart from the changes the plan makes.</summary>
+    public IReadOnlyList<DriftedResource> Drift { get; init; } = [];
+
     /// <summary>The ARM endpoint the run talked to.</summary>
     public string Endpoint { get; init; } = string.Empty;
 }

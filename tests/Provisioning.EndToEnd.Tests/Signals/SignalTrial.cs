@@ -140,7 +140,7 @@ internal sealed class SignalTrial : IDisposable
         }
 
         start.Environment["NO_COLOR"] = "1";
-        start.Environment["CI"] = "1";
+        start.Environment.Remove("CI"); // not interactive anyway (redirected); CI itself would refuse local state
         return Process.Start(start) ?? throw new InvalidOperationException("could not start provision");
     }
 

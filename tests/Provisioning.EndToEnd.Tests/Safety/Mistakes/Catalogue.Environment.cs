@@ -25,6 +25,21 @@ internal static partial class Catalogue
             };
         }
 
+        // A pipeline with no backend would keep its state on a runner that is thrown away (PRV114).
+        foreach (var (verb, args) in new[]
+        {
+            ("up", Args("up", "--stack", "local", "--yes")),
+            ("destroy", Args("destroy", "--stack", "local", "--yes")),
+        })
+        {
+            yield return new Mistake($"environment/ci-and-no-backend/{verb}", args)
+            {
+                Prepare = [Up()],
+                Codes = ["PRV114"],
+                Arrange = p => p.SetEnvironment("CI", "true"),
+            };
+        }
+
         yield return new Mistake("environment/credential-variable-names-an-unknown-kind", Up())
         {
             Host = MistakeHost.Default,

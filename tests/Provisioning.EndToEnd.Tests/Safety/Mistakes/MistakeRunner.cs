@@ -168,7 +168,8 @@ internal static partial class MistakeRunner
         int code;
         try
         {
-            code = await CliApp.RunAsync(args, new CliConsole(output, error, Interactive: false), providers, timeout.Token)
+            var console = new CliConsole(output, error, Interactive: false) { ContinuousIntegration = CliConsole.CiFromEnvironment() };
+            code = await CliApp.RunAsync(args, console, providers, timeout.Token)
                 .WaitAsync(caseTimeout + TimeSpan.FromSeconds(15));
         }
         catch (TimeoutException)
@@ -201,7 +202,6 @@ internal static partial class MistakeRunner
             start.ArgumentList.Add(a);
         }
 
-        start.Environment["CI"] = "1";
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
