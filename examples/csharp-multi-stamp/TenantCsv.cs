@@ -1,17 +1,27 @@
 namespace TenantRegistrations;
 
-/// <summary>Reads the tenants CSV the CSP keeps: <c>name,tenantId,subscriptionId,stamps,protect</c>, stamps separated by spaces.</summary>
+/// <summary>
+/// Reads the tenants CSV the CSP keeps: <c>name,tenantId,subscriptionId,stamps,protect</c>, stamps separated by spaces,
+/// and optionally a last column <c>retainOnDelete</c> (removing such a tenant forgets its mappings instead of deleting them).
+/// </summary>
 internal static class TenantCsv
 {
     private const string Header = "name,tenantId,subscriptionId,stamps,protect";
+    private const string HeaderWithRetain = Header + ",retainOnDelete";
 
     /// <summary>The rows of <paramref name="path"/> (relative to the program's folder); a malformed line throws, naming it.</summary>
     public static IReadOnlyList<TenantRow> Read(string path)
     {
         var lines = File.ReadAllLines(path);
-        if (lines.Length == 0 || lines[0].Trim() != Header)
+        var columns = lines.Length == 0 ? 0 : lines[0].Trim() switch
         {
-            throw new InvalidDataException($"{path}: the first line must be '{Header}'.");
+            Header => 5,
+            HeaderWithRetain => 6,
+            _ => 0,
+        };
+        if (columns == 0)
+        {
+            throw new InvalidDataException($"{path}: the first line must be '{Header}' or '{HeaderWithRetain}'.");
         }
 
         var rows = new List<TenantRow>();
@@ -23,16 +33,17 @@ internal static class TenantCsv
             }
 
             var cells = lines[i].Split(',');
-            if (cells.Length != 5)
+            if (cells.Length != columns)
             {
-                throw new InvalidDataException($"{path}({i + 1}): expected 5 cells ({Header}), found {cells.Length}.");
+                throw new InvalidDataException($"{path}({i + 1}): expected {columns} cells ({lines[0].Trim()}), found {cells.Length}.");
             }
 
             var stamps = cells[3].Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
-            var protect = cells[4].Trim().Length > 0 && bool.Parse(cells[4].Trim());
-            rows.Add(new TenantRow(cells[0], cells[1], cells[2], stamps, protect));
+            rows.Add(new TenantRow(cells[0], cells[1], cells[2], stamps, Flag(cells[4])) { RetainOnDelete = columns == 6 && Flag(cells[5]) });
         }
 
         return rows;
     }
+
+    private static bool Flag(string cell) => cell.Trim().Length > 0 && bool.Parse(cell.Trim());
 }

@@ -32,6 +32,7 @@ internal static class TenantRegistrationsProgram
                     TenantId = tenant.TenantId,
                     SubscriptionId = tenant.SubscriptionId,
                     Protect = tenant.Protect,
+                    RetainOnDelete = tenant.RetainOnDelete,
                 });
                 mappings++;
             }

@@ -5,7 +5,7 @@ namespace Provisioning.Engine;
 /// <summary>
 /// A program run in the caller's process (Pulumi's inline program): given the stack's settings, it declares its resources
 /// and returns its message (docs/program-contract.md), exactly as a program process writes it. <c>Provisioning.Sdk</c>'s
-/// <c>InlineProgram.From</c> makes one from a <c>Deployment.RunAsync</c>-style delegate.
+/// <c>ProgramFn.Create</c> makes one from a <c>Deployment.RunAsync</c>-style delegate.
 /// </summary>
 public delegate Task<ReadOnlyMemory<byte>> InlineProgram(InlineProgramContext context, CancellationToken cancellationToken);
 

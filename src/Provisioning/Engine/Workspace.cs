@@ -8,7 +8,7 @@ namespace Provisioning.Engine;
 /// </summary>
 /// <example>
 /// <code>
-/// var workspace = new Workspace("infra", new WorkspaceOptions { Providers = providers, Program = InlineProgram.From(() => { ...; return outputs; }) });
+/// var workspace = new Workspace("infra", new WorkspaceOptions { Providers = providers, Program = ProgramFn.Create(() => { ...; return outputs; }) });
 /// var result = await workspace.Stack("prod").UpAsync(new RunOptions { Yes = true });
 /// </code>
 /// </example>
