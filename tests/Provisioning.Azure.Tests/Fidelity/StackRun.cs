@@ -3,7 +3,7 @@ using System.Diagnostics;
 using Provisioning.AzureStack;
 using Provisioning.Config;
 using Provisioning.Execution;
-using Provisioning.Planning;
+using Provisioning.Engine;
 using Provisioning.State;
 using Provisioning.Testing;
 
@@ -31,19 +31,31 @@ internal static class StackRun
     public static Registration Registration(string key, string subscriptionId, string name = "azurestack-west") =>
         new(key, subscriptionId, ResourceGroup, name, SourceSpan.WholeFile("Pulumi.load.yaml"));
 
-    /// <summary>Refreshes by listing, plans and applies; times the apply.</summary>
+    /// <summary>Runs <c>up --yes</c> on the engine (refresh, plan, apply) with this client and an in-memory state; times the run.</summary>
     public static async Task<(ExecutionResult Result, InMemoryStateStore Store, long Milliseconds)> UpAsync(
         IResourceProvider provider, StackDefinition stack, int parallelism, CancellationToken cancellationToken)
     {
-        var graph = TenantRegistration.Expand(stack);
-        var refreshed = await Refresher.RefreshAsync(provider, stack.Registrations.Select(r => r.Id), TenantRegistration.ChildTypeSegment,
-            TenantRegistration.ApiVersion, cancellationToken: cancellationToken);
-        var plan = Planner.Plan(graph, [], refreshed.Resources);
         var store = new InMemoryStateStore();
+        var workspace = new Workspace(Path.GetTempPath(), new WorkspaceOptions
+        {
+            StackFiles = _ => new StackLoadResult(stack, []),
+            Providers = new Connected(provider),
+            StateBackend = new InMemory(store),
+        });
         var watch = Stopwatch.StartNew();
-        var result = await new Executor(provider, store, new ExecutorOptions { Parallelism = parallelism })
-            .ExecuteAsync(plan, Checkpoint.Empty(stack.Project, stack.Stack), null, cancellationToken);
-        return (result, store, watch.ElapsedMilliseconds);
+        var run = await workspace.Stack(stack.Stack).UpAsync(new RunOptions { Yes = true, Parallelism = parallelism }, cancellationToken);
+        return (run.Execution ?? throw new InvalidOperationException($"the up ended {run.Outcome} without applying: {string.Join("; ", run.Diagnostics)}"), store, watch.ElapsedMilliseconds);
+    }
+
+    private sealed class Connected(IResourceProvider provider) : IProviderFactory
+    {
+        public Task<ProviderConnection> ConnectAsync(StackDefinition stack, WorkFolder folder, CancellationToken cancellationToken) =>
+            Task.FromResult(new ProviderConnection(provider, "the emulator"));
+    }
+
+    private sealed class InMemory(InMemoryStateStore store) : IStateBackend
+    {
+        public IStateStore Open(StackDefinition stack, WorkFolder folder) => store;
     }
 
     private static string Guid(int n) => $"{n:x8}-0000-4000-8000-{n:x12}";
