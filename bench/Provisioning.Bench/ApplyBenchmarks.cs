@@ -118,7 +118,7 @@ internal static class ApplyBenchmarks
             var timer = Stopwatch.StartNew();
             var failed = strategy switch
             {
-                Strategy.Sequential => await PutOneByOneAsync(client, Planner.Plan(TenantRegistration.Expand(stack), [], null)),
+                Strategy.Sequential => await PutOneByOneAsync(client, Planner.Plan(stack.Expand(), [], null)),
                 _ => await UpAsync(client, stack, directory, strategy == Strategy.Parallel8 ? 8 : 20, cancellationToken),
             };
             timer.Stop();

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Provisioning.ArmEmulator;
-using Provisioning.AzureStack;
 using Provisioning.Config;
 using Provisioning.State;
 using Emulator = Provisioning.ArmEmulator.ArmEmulator;
@@ -126,7 +125,7 @@ internal sealed class ScaleProject : IDisposable
             throw new InvalidOperationException("The generated stack is invalid: " + string.Join("; ", loaded.Diagnostics.Select(d => d.Message)));
         }
 
-        var desired = TenantRegistration.Expand(loaded.Stack!);
+        var desired = loaded.Stack!.Expand();
         var checkpoint = Checkpoint.Empty(Project, stack) with
         {
             Updated = DateTimeOffset.UtcNow,

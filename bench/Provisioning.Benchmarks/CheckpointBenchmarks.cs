@@ -22,7 +22,7 @@ public class CheckpointBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var graph = TenantRegistration.Expand(BenchStacks.Create(50, 2_000));
+        var graph = (BenchStacks.Create(50, 2_000)).Expand();
         _interner = Interner.From(graph);
         _checkpoint = new Checkpoint("bench", "bench", DateTimeOffset.UnixEpoch, [.. graph.Resources.Select(r => ResourceState.From(r))]);
         using var stream = new MemoryStream();

@@ -22,7 +22,7 @@ public class ListPageBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var graph = TenantRegistration.Expand(BenchStacks.Create(1, 1_000));
+        var graph = (BenchStacks.Create(1, 1_000)).Expand();
         _interner = Interner.From(graph);
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))

@@ -21,13 +21,13 @@ public class PlanningBenchmarks
     public void Setup()
     {
         _stack = BenchStacks.Create(50, 2_000);
-        _graph = TenantRegistration.Expand(_stack);
+        _graph = _stack.Expand();
         _state = [.. _graph.Resources.Select(r => ResourceState.From(r))];
         _actual = [.. _graph.Resources.Select(r => new ObservedResource(r.Id, r.Type, r.Properties))];
     }
 
     [Benchmark]
-    public int Expand() => TenantRegistration.Expand(_stack).Count;
+    public int Expand() => _stack.Expand().Count;
 
     [Benchmark]
     public int PlanNoChange() => Planner.Plan(_graph, _state, _actual).Steps.Length;

@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Collections.Immutable;
 using System.Text.Json;
 using Azure;
-using Provisioning.Execution;
 using Provisioning.Model;
 
 namespace Provisioning.Azure;

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using Provisioning.Execution;
 using Provisioning.Model;
 
 namespace Provisioning.Azure;

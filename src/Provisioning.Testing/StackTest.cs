@@ -1,4 +1,3 @@
-using Provisioning.AzureStack;
 using Provisioning.Config;
 using Provisioning.Execution;
 
@@ -22,7 +21,7 @@ public static class StackTest
         ArgumentNullException.ThrowIfNull(state);
         var run = await TestEngine.RunAsync(new StackLoadResult(stack, []), state, preview: false, program: null, cancellationToken).ConfigureAwait(false);
         var execution = run.Execution ?? new ExecutionResult(state.Store.Current ?? State.Checkpoint.Empty(stack.Project, stack.Stack), [], Cancelled: false);
-        return new StackTestResult(TenantRegistration.Expand(stack), run.Plan, execution, state.Provider.Calls, state.Provider)
+        return new StackTestResult(stack.Expand(), run.Plan, execution, state.Provider.Calls, state.Provider)
         {
             State = state,
             Outcome = run.Outcome,

@@ -10,7 +10,7 @@ public sealed class ArmPageReaderTests
     private const string Mapping = Registration + "/customerSubscriptions/0b5c4d6e-1111-4222-8333-444455556666";
     private const string Tenant = "22222222-0000-4000-8000-000000000002";
 
-    private static (IReadOnlyList<Execution.ObservedResource> Items, Uri? NextLink) Read(string json, Interner? interner = null) =>
+    private static (IReadOnlyList<Model.ObservedResource> Items, Uri? NextLink) Read(string json, Interner? interner = null) =>
         ArmPageReader.Read(Encoding.UTF8.GetBytes(json), interner);
 
     [Fact]

@@ -83,7 +83,7 @@ public sealed class EmulatorIntegrationTests : IAsyncLifetime
             Assert.Equal(id, created.Id);
         }
 
-        var listed = new List<Execution.ObservedResource>();
+        var listed = new List<Model.ObservedResource>();
         await foreach (var item in client.ListAsync(Registration, "customerSubscriptions", "2017-06-01"))
         {
             listed.Add(item);

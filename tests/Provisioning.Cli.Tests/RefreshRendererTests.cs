@@ -1,3 +1,4 @@
+using Provisioning.Model;
 using System.Collections.Immutable;
 using Provisioning.Cli.Rendering;
 using Provisioning.Execution;

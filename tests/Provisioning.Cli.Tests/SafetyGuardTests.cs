@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Provisioning.Execution;
 using Provisioning.Model;
 
 namespace Provisioning.Cli.Tests;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Provisioning.Execution;
 using Provisioning.Model;
 
 namespace Provisioning.Cli.Tests;

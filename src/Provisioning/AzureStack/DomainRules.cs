@@ -24,7 +24,7 @@ public static class DomainRules
         return diagnostics;
     }
 
-    /// <summary>The name a mapping's URN ends with (see <see cref="TenantRegistration.Expand(Config.StackDefinition)"/>).</summary>
+    /// <summary>The name a mapping's URN ends with (see <see cref="TenantRegistration.Expand(string, string, IReadOnlyList{Registration}, IReadOnlyList{Tenant})"/>).</summary>
     public static string MappingName(string registrationKey, string tenantKey) => $"{registrationKey}-{tenantKey}";
 
     // URNs are compared ordinally, but a name that differs only in case is a mistake waiting to happen (exports,

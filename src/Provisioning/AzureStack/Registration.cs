@@ -7,7 +7,7 @@ namespace Provisioning.AzureStack;
 /// One Azure Stack stamp's registration resource, declared in the stack file under a short key
 /// (e.g. <c>west</c>).
 /// </summary>
-public sealed record Registration(string Key, string SubscriptionId, string ResourceGroup, string Name, SourceSpan Span)
+public sealed record Registration(string Key, string SubscriptionId, string ResourceGroup, string Name, SourceSpan Span = default)
 {
     /// <summary>The ARM resource type of a registration.</summary>
     public const string ResourceType = "Microsoft.AzureStack/registrations";

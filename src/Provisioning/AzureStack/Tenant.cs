@@ -12,4 +12,4 @@ public sealed record Tenant(
     IReadOnlyList<TenantMapping> Mappings,
     bool Protect,
     bool RetainOnDelete,
-    SourceSpan Span);
+    SourceSpan Span = default);

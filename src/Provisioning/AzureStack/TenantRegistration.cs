@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Provisioning.Config;
 using Provisioning.Model;
 
 namespace Provisioning.AzureStack;
@@ -36,18 +35,19 @@ public static class TenantRegistration
     /// tenant would be mapped twice on one registration (the service keeps only the last PUT, so the
     /// stack could never converge).
     /// </summary>
-    public static ResourceGraph Expand(StackDefinition stack)
+    public static ResourceGraph Expand(string project, string stack, IReadOnlyList<Registration> registrations, IReadOnlyList<Tenant> tenants)
     {
-        ArgumentNullException.ThrowIfNull(stack);
-        var byRegistration = stack.Registrations.ToDictionary(r => r.Key, _ => new List<(Tenant, TenantMapping)>(), StringComparer.Ordinal);
-        var tenantsByRegistration = stack.Registrations.ToDictionary(r => r.Key, _ => new Dictionary<string, TenantMapping>(StringComparer.OrdinalIgnoreCase), StringComparer.Ordinal);
-        foreach (var tenant in stack.Tenants)
+        ArgumentNullException.ThrowIfNull(registrations);
+        ArgumentNullException.ThrowIfNull(tenants);
+        var byRegistration = registrations.ToDictionary(r => r.Key, _ => new List<(Tenant, TenantMapping)>(), StringComparer.Ordinal);
+        var tenantsByRegistration = registrations.ToDictionary(r => r.Key, _ => new Dictionary<string, TenantMapping>(StringComparer.OrdinalIgnoreCase), StringComparer.Ordinal);
+        foreach (var tenant in tenants)
         {
             foreach (var mapping in tenant.Mappings)
             {
                 if (!byRegistration.TryGetValue(mapping.RegistrationKey, out var mapped))
                 {
-                    throw new ArgumentException($"{mapping.Span}: tenant '{tenant.Key}' is mapped to registration '{mapping.RegistrationKey}', which the stack does not declare.", nameof(stack));
+                    throw new ArgumentException($"{mapping.Span}: tenant '{tenant.Key}' is mapped to registration '{mapping.RegistrationKey}', which the stack does not declare.", nameof(tenants));
                 }
 
                 // One subscription per tenant per registration: a second PUT for the same tenant removes the first.
@@ -57,7 +57,7 @@ public static class TenantRegistration
                     throw new ArgumentException(
                         $"{mapping.Span}: tenant {tenant.TenantId} ('{tenant.Key}') is mapped twice on registration '{mapping.RegistrationKey}' "
                         + $"(subscriptions {clash.CustomerSubscriptionId} and {mapping.CustomerSubscriptionId}); a tenant has one subscription per registration.",
-                        nameof(stack));
+                        nameof(tenants));
                 }
 
                 mapped.Add((tenant, mapping));
@@ -68,9 +68,9 @@ public static class TenantRegistration
         // does not pay for starting the parallel machinery.
         var mappings = byRegistration.Values.Sum(m => m.Count);
         var components = mappings < ParallelExpansionThreshold
-            ? [.. stack.Registrations.Select(r => Expand(stack.Project, stack.Stack, r, byRegistration[r.Key]))]
-            : stack.Registrations.AsParallel().AsOrdered().Select(r => Expand(stack.Project, stack.Stack, r, byRegistration[r.Key])).ToList();
-        return new ResourceGraph(stack.Project, stack.Stack, components);
+            ? [.. registrations.Select(r => Expand(project, stack, r, byRegistration[r.Key]))]
+            : registrations.AsParallel().AsOrdered().Select(r => Expand(project, stack, r, byRegistration[r.Key])).ToList();
+        return new ResourceGraph(project, stack, components);
     }
 
     /// <summary>Expands one registration with the given tenants into a component.</summary>

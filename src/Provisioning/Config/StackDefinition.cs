@@ -25,6 +25,12 @@ public sealed record StackDefinition(
     /// <summary>Finds a registration by its key (case-sensitive, as YAML keys are).</summary>
     public Registration? FindRegistration(string key) => Registrations.FirstOrDefault(r => r.Key == key);
 
+    /// <summary>
+    /// The resources the stack declares: one <c>TenantRegistration</c> component per registration with its mappings
+    /// (<see cref="TenantRegistration.Expand(string, string, IReadOnlyList{Registration}, IReadOnlyList{Tenant})"/>).
+    /// </summary>
+    public Model.ResourceGraph Expand() => TenantRegistration.Expand(Project, Stack, Registrations, Tenants);
+
     /// <summary>What the stack may ever write or delete: mappings under the registrations it declares.</summary>
     public StackScope Scope => new(Registrations.Select(r => r.Id));
 }

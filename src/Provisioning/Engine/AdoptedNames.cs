@@ -1,6 +1,5 @@
 using Provisioning.AzureStack;
 using Provisioning.Config;
-using Provisioning.Execution;
 using Provisioning.Model;
 
 namespace Provisioning.Engine;

@@ -11,11 +11,11 @@ namespace Provisioning.Engine;
 public sealed record DriftedResource(Urn Urn, ArmResourceId Id, bool Deleted, ImmutableArray<PropertyDiff> Diffs)
 {
     /// <summary>What the refresh found against the state: one per recorded resource that differs from what Azure holds.</summary>
-    public static IReadOnlyList<DriftedResource> Between(IEnumerable<State.ResourceState> recorded, IEnumerable<Execution.ObservedResource> found)
+    public static IReadOnlyList<DriftedResource> Between(IEnumerable<State.ResourceState> recorded, IEnumerable<Model.ObservedResource> found)
     {
         ArgumentNullException.ThrowIfNull(recorded);
         ArgumentNullException.ThrowIfNull(found);
-        var now = new Dictionary<ArmResourceId, Execution.ObservedResource>();
+        var now = new Dictionary<ArmResourceId, Model.ObservedResource>();
         foreach (var resource in found)
         {
             now.TryAdd(resource.Id, resource);

@@ -33,7 +33,7 @@ internal sealed class ImportRun(WorkspaceStack stack, ImportOptions options)
         var refreshed = await observer.RefreshingAsync(progress =>
             Refresher.RefreshAsync(connection.Provider, definition.Registrations.Select(r => r.Id), TenantRegistration.ChildTypeSegment, TenantRegistration.ApiVersion, progress: progress, cancellationToken: cancellationToken)).ConfigureAwait(false);
         var known = checkpoint.Resources.Select(r => r.Id).ToHashSet();
-        var desired = TenantRegistration.Expand(definition);
+        var desired = definition.Expand();
         var found = refreshed.Resources
             .Where(r => !known.Contains(r.Id) && AdoptedNames.RegistrationOf(definition, r.Id) is not null)
             .OrderBy(r => r.Id.ToString(), StringComparer.OrdinalIgnoreCase)

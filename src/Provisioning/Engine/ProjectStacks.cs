@@ -1,4 +1,3 @@
-using Provisioning.AzureStack;
 using Provisioning.Config;
 using Provisioning.Model;
 
@@ -83,7 +82,7 @@ public static class ProjectStacks
     {
         try
         {
-            return [.. TenantRegistration.Expand(definition).Resources.Select(r => r.Id)];
+            return [.. definition.Expand().Resources.Select(r => r.Id)];
         }
         catch (ArgumentException)
         {

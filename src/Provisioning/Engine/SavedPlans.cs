@@ -1,4 +1,4 @@
-using Provisioning.Execution;
+using Provisioning.Model;
 using Provisioning.Planning;
 
 namespace Provisioning.Engine;

@@ -57,7 +57,7 @@ internal sealed class StackRun(WorkspaceStack stack, RunOptions options)
         {
             var desired = kind == RunKind.Destroy
                 ? new ResourceGraph(definition.Project, definition.Stack, [])
-                : TenantRegistration.Expand(definition);
+                : definition.Expand();
             var warnings = kind == RunKind.Destroy ? [] : CoverageWarnings.Check(definition);
 
             // The state and the refresh take every id, URN and value equal to a desired one from the desired graph.

@@ -1,6 +1,5 @@
 using Provisioning.Config;
 using Provisioning.Diagnostics;
-using Provisioning.Programs;
 
 namespace Provisioning.Engine;
 

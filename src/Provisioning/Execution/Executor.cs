@@ -1,3 +1,4 @@
+using Provisioning.Model;
 using System.Collections.Concurrent;
 using Provisioning.Planning;
 using Provisioning.State;

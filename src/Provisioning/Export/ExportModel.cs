@@ -1,4 +1,3 @@
-using Provisioning.AzureStack;
 using Provisioning.Config;
 
 namespace Provisioning.Export;
@@ -19,7 +18,7 @@ public sealed record ExportModel(string Project, string Stack, ExportCloud Cloud
     public static ExportModel From(StackDefinition stack)
     {
         ArgumentNullException.ThrowIfNull(stack);
-        var graph = TenantRegistration.Expand(stack);
+        var graph = stack.Expand();
         var names = new NameAllocator();
         var registrationNames = stack.Registrations.Select(r => names.Allocate(ExportNames.Identifier(r.Key))).ToList();
         var registrations = new List<ExportRegistration>(stack.Registrations.Count);

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Provisioning.Execution;
 using Provisioning.Model;
 
 namespace Provisioning.Planning;

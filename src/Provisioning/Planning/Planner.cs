@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
-using Provisioning.Execution;
 using Provisioning.Model;
 using Provisioning.State;
 

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Provisioning.Execution;
 using Provisioning.Model;
 using Provisioning.State;
 

@@ -74,7 +74,7 @@ public sealed class ArmFidelityTests(ITestOutputHelper output)
 
         Report(emulator, result, ms);
         Assert.Equal(0, result.Failed);
-        var desired = TenantRegistration.Expand(stack).Resources.ToDictionary(r => r.Id, r => r.Properties[TenantRegistration.TenantIdProperty]);
+        var desired = stack.Expand().Resources.ToDictionary(r => r.Id, r => r.Properties[TenantRegistration.TenantIdProperty]);
         var held = emulator.Store.GetAllMappings().ToDictionary(m => ArmResourceId.Parse(m.Id), m => m.TenantId);
         var state = store.Current!.Resources.ToDictionary(r => r.Id, r => r.Properties[TenantRegistration.TenantIdProperty]);
         Assert.Equal(1000, desired.Count);

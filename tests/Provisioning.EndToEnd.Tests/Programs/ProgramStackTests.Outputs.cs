@@ -1,4 +1,4 @@
-using Provisioning.Programs;
+using Provisioning.Engine;
 using System.Text.Json.Nodes;
 
 namespace Provisioning.EndToEnd.Tests.Programs;

@@ -1,7 +1,6 @@
 using Provisioning.Config;
 using Provisioning.Programs;
 using Provisioning.Sdk.AzureStack;
-using Domain = Provisioning.AzureStack;
 
 namespace Provisioning.Sdk.Tests.AzureStack;
 
@@ -23,7 +22,7 @@ public class TenantRegistrationEquivalenceTests
 
         var yaml = StackLoader.Parse("Pulumi.yaml", Stamps.ProjectYaml, "Pulumi.prod.yaml", stamps.StackYaml(), Stamps.Stack);
         Assert.False(yaml.HasErrors, string.Join(Environment.NewLine, yaml.Diagnostics));
-        var expected = Domain.TenantRegistration.Expand(yaml.Stack!);
+        var expected = yaml.Stack!.Expand();
 
         Assert.Equal(0, exit);
         Assert.Equal(
@@ -54,8 +53,8 @@ public class TenantRegistrationEquivalenceTests
         var yaml = StackLoader.Parse("Pulumi.yaml", Stamps.ProjectYaml, "Pulumi.prod.yaml", stamps.StackYaml(), Stamps.Stack);
 
         Assert.Empty(converted.Diagnostics);
-        var fromProgram = Domain.TenantRegistration.Expand(converted.Stack!);
-        var fromYaml = Domain.TenantRegistration.Expand(yaml.Stack!);
+        var fromProgram = converted.Stack!.Expand();
+        var fromYaml = yaml.Stack!.Expand();
         Assert.Equal(fromYaml.Components.Select(c => c.Urn), fromProgram.Components.Select(c => c.Urn));
         Assert.Equal(
             fromYaml.Components.SelectMany(c => c.Children).Select(Describe).Order(),

@@ -2,7 +2,6 @@ using Provisioning.Config;
 using Provisioning.Diagnostics;
 using Provisioning.Programs;
 using Provisioning.Sdk.AzureStack;
-using Domain = Provisioning.AzureStack;
 
 namespace Provisioning.Sdk.Tests.Programs;
 
@@ -156,7 +155,7 @@ public class ProgramConverterTests
         Assert.Equal("PRV211", Assert.Single(converted.Diagnostics).Code);
         var registration = Assert.Single(converted.Stack!.Registrations);
         Assert.Equal(("azurestack-WEST01", West, "azurestack"), (registration.Key, registration.SubscriptionId, registration.ResourceGroup));
-        var resource = Domain.TenantRegistration.Expand(converted.Stack).Components.Single().Children.Single();
+        var resource = converted.Stack.Expand().Components.Single().Children.Single();
         Assert.EndsWith("/registrations/azurestack-WEST01/customerSubscriptions/" + SubscriptionA, resource.Id.ToString(), StringComparison.Ordinal);
     }
 
@@ -181,7 +180,7 @@ public class ProgramConverterTests
         });
 
         Assert.Empty(converted.Diagnostics);
-        var options = Domain.TenantRegistration.Expand(converted.Stack!).Components.SelectMany(c => c.Children).Select(r => (r.Urn.Name, r.Options.Protect, r.Options.RetainOnDelete));
+        var options = converted.Stack!.Expand().Components.SelectMany(c => c.Children).Select(r => (r.Urn.Name, r.Options.Protect, r.Options.RetainOnDelete));
         Assert.Equal([("west-contoso", true, false), ("east-contoso", false, true)], options);
     }
 
@@ -334,7 +333,7 @@ public class ProgramConverterTests
         });
 
         Assert.Equal(["PRV211", "PRV211", "PRV211"], converted.Diagnostics.Select(d => d.Code));
-        Assert.Equal(6, Domain.TenantRegistration.Expand(converted.Stack!).Components.Sum(c => c.Children.Count));
+        Assert.Equal(6, converted.Stack!.Expand().Components.Sum(c => c.Children.Count));
     }
 
     private sealed class Other(string type, string name, CustomResourceOptions options)

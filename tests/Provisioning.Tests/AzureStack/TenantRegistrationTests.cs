@@ -1,4 +1,3 @@
-using Provisioning.AzureStack;
 using Provisioning.Config;
 using Provisioning.Testing;
 using static Provisioning.Tests.AzureStack.SampleStacks;
@@ -165,7 +164,7 @@ public sealed class TenantRegistrationTests
             Tenants = [Tenant("contoso", ContosoTenant, ("west", ContosoSubscription), ("east", ContosoSubscription)) with { Protect = true, RetainOnDelete = true }],
         };
 
-        var graph = TenantRegistration.Expand(stack);
+        var graph = stack.Expand();
 
         Assert.Equal(2, graph.Count);
         Assert.All(graph.Resources, r => Assert.True(r.Options.Protect && r.Options.RetainOnDelete));
@@ -176,7 +175,7 @@ public sealed class TenantRegistrationTests
     {
         var stack = MultiStamp() with { Tenants = [Tenant("tailspin", TailspinTenant, ("north", TailspinSubscription))] };
 
-        var graph = TenantRegistration.Expand(stack);
+        var graph = stack.Expand();
 
         Assert.Equal(["west", "east", "north"], graph.Components.Select(c => c.Name));
         Assert.Equal([0, 0, 1], graph.Components.Select(c => c.Children.Count));
@@ -187,7 +186,7 @@ public sealed class TenantRegistrationTests
     {
         var stack = SingleStamp() with { Tenants = [Tenant("contoso", ContosoTenant, ("south", ContosoSubscription))] };
 
-        var error = Assert.Throws<ArgumentException>(() => TenantRegistration.Expand(stack));
+        var error = Assert.Throws<ArgumentException>(() => stack.Expand());
 
         Assert.Contains("contoso", error.Message, StringComparison.Ordinal);
         Assert.Contains("south", error.Message, StringComparison.Ordinal);
@@ -201,7 +200,7 @@ public sealed class TenantRegistrationTests
             Tenants = [Tenant("contoso", ContosoTenant, ("west", ContosoSubscription), ("west", FabrikamSubscription))],
         };
 
-        var error = Assert.Throws<ArgumentException>(() => TenantRegistration.Expand(stack));
+        var error = Assert.Throws<ArgumentException>(() => stack.Expand());
 
         Assert.Contains(ContosoTenant, error.Message, StringComparison.Ordinal);
         Assert.Contains("west", error.Message, StringComparison.Ordinal);
@@ -219,13 +218,13 @@ public sealed class TenantRegistrationTests
             ],
         };
 
-        Assert.Throws<ArgumentException>(() => TenantRegistration.Expand(stack));
+        Assert.Throws<ArgumentException>(() => stack.Expand());
     }
 
     [Fact]
     public void The_same_tenant_on_different_registrations_is_allowed()
     {
-        var graph = TenantRegistration.Expand(MultiStamp());
+        var graph = MultiStamp().Expand();
 
         Assert.Equal(2, graph.Resources.Count(r => r.Properties["tenantId"] == ContosoTenant));
     }
@@ -235,7 +234,7 @@ public sealed class TenantRegistrationTests
     {
         var stack = new StackDefinition(Project, "empty", CloudSpec.Local, [], []);
 
-        var graph = TenantRegistration.Expand(stack);
+        var graph = stack.Expand();
 
         Assert.Equal(0, graph.Count);
         Assert.Empty(graph.Components);

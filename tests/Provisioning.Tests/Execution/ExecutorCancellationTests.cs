@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Provisioning.AzureStack;
 using Provisioning.Execution;
 using Provisioning.Model;
 using Provisioning.Planning;
@@ -12,7 +11,7 @@ namespace Provisioning.Tests.Execution;
 /// <summary>What a cancelled run does: nothing new starts, requests in flight get a bounded drain, every finished step is recorded.</summary>
 public sealed class ExecutorCancellationTests : IDisposable
 {
-    private static readonly ResourceGraph Desired = TenantRegistration.Expand(MultiStamp());
+    private static readonly ResourceGraph Desired = MultiStamp().Expand();
     private static readonly Checkpoint Start = Checkpoint.Empty(Project, "prod");
     private readonly DirectoryInfo _temp = Directory.CreateTempSubdirectory("provision-executor-");
 
@@ -77,10 +76,10 @@ public sealed class ExecutorCancellationTests : IDisposable
     {
         var provider = new InMemoryResourceProvider();
         var first = await new Executor(provider, new InMemoryStateStore()).ExecuteAsync(Planner.Plan(Desired, [], null), Start);
-        var moved = TenantRegistration.Expand(MultiStamp() with
+        var moved = (MultiStamp() with
         {
             Tenants = [Tenant("contoso", ContosoTenant, ("west", "12121212-1212-4212-8212-121212121212"))],
-        });
+        }).Expand();
         var plan = Planner.Plan(moved, first.Checkpoint.Resources, null);
         using var cancel = new CancellationTokenSource();
         var cancelling = new InMemoryResourceProvider(new CancelOnSecondPut(cancel, after: 0));

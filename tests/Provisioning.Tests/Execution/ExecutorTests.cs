@@ -1,4 +1,3 @@
-using Provisioning.AzureStack;
 using Provisioning.Execution;
 using Provisioning.Model;
 using Provisioning.Planning;
@@ -10,7 +9,7 @@ namespace Provisioning.Tests.Execution;
 
 public sealed class ExecutorTests
 {
-    private static readonly ResourceGraph Desired = TenantRegistration.Expand(MultiStamp());
+    private static readonly ResourceGraph Desired = MultiStamp().Expand();
     private static readonly Checkpoint Start = Checkpoint.Empty(Project, "prod");
 
     [Fact]
@@ -48,14 +47,14 @@ public sealed class ExecutorTests
     public async Task Updates_and_deletes_are_sent_and_recorded()
     {
         var (provider, start) = await DeployedAsync();
-        var desired = TenantRegistration.Expand(MultiStamp() with
+        var desired = (MultiStamp() with
         {
             Tenants =
             [
                 Tenant("contoso", TailspinTenant, ("west", ContosoSubscription), ("east", ContosoSubscription)),
                 Tenant("fabrikam", FabrikamTenant, ("east", FabrikamSubscription), ("north", FabrikamNorthSubscription)),
             ],
-        });
+        }).Expand();
         var plan = Planner.Plan(desired, start.Resources, null);
 
         var result = await new Executor(provider, new InMemoryStateStore()).ExecuteAsync(plan, start);
@@ -104,7 +103,7 @@ public sealed class ExecutorTests
     public async Task A_tenant_whose_new_mapping_fails_keeps_its_old_one()
     {
         var (provider, start) = await DeployedAsync();
-        var moved = TenantRegistration.Expand(MultiStamp() with
+        var moved = (MultiStamp() with
         {
             Tenants =
             [
@@ -112,7 +111,7 @@ public sealed class ExecutorTests
                 Tenant("fabrikam", FabrikamTenant, ("east", FabrikamSubscription), ("north", FabrikamNorthSubscription)),
                 Tenant("tailspin", TailspinTenant, ("north", TailspinSubscription)),
             ],
-        });
+        }).Expand();
         var newMapping = moved.Resources.Single(r => r.Urn.Name == "west-contoso").Id;
         var oldMapping = Desired.Resources.Single(r => r.Urn.Name == "west-contoso").Id;
         var failing = new FailingProvider(provider, newMapping);
@@ -131,7 +130,7 @@ public sealed class ExecutorTests
     public async Task A_tenant_that_moves_subscription_ends_up_mapped_only_to_the_new_one()
     {
         var (provider, start) = await DeployedAsync();
-        var moved = TenantRegistration.Expand(MultiStamp() with
+        var moved = (MultiStamp() with
         {
             Tenants =
             [
@@ -139,7 +138,7 @@ public sealed class ExecutorTests
                 Tenant("fabrikam", FabrikamTenant, ("east", FabrikamSubscription), ("north", FabrikamNorthSubscription)),
                 Tenant("tailspin", TailspinTenant, ("north", TailspinSubscription)),
             ],
-        });
+        }).Expand();
 
         var result = await new Executor(provider, new InMemoryStateStore()).ExecuteAsync(Planner.Plan(moved, start.Resources, null), start);
 
@@ -152,10 +151,10 @@ public sealed class ExecutorTests
     public async Task A_run_cancelled_before_it_starts_skips_every_step_and_changes_nothing()
     {
         var (provider, start) = await DeployedAsync();
-        var desired = TenantRegistration.Expand(MultiStamp() with
+        var desired = (MultiStamp() with
         {
             Tenants = [Tenant("contoso", ContosoTenant, ("west", ContosoSubscription)) with { RetainOnDelete = true }],
-        });
+        }).Expand();
         var retained = start.Resources.Select(r => r with { Options = new ResourceOptions(RetainOnDelete: r.Urn.Name == "east-contoso") }).ToList();
         var plan = Planner.Plan(desired, retained, null);
         var store = new InMemoryStateStore();
@@ -196,7 +195,7 @@ public sealed class ExecutorTests
     public async Task No_more_requests_are_in_flight_than_the_parallelism_allows(int parallelism)
     {
         var stack = ManyTenants(12);
-        var desired = TenantRegistration.Expand(stack);
+        var desired = stack.Expand();
         var inner = new InMemoryResourceProvider();
         var puts = new ConcurrencyProbe(inner, parallelism, 12);
         var executor = new Executor(puts, new InMemoryStateStore(), new ExecutorOptions { Parallelism = parallelism });
@@ -229,7 +228,7 @@ public sealed class ExecutorTests
     public async Task The_state_store_ends_up_holding_every_resource_of_a_parallel_run()
     {
         var store = new InMemoryStateStore();
-        var desired = TenantRegistration.Expand(ManyTenants(30));
+        var desired = ManyTenants(30).Expand();
 
         await new Executor(new InMemoryResourceProvider(), store).ExecuteAsync(Planner.Plan(desired, [], null), Checkpoint.Empty(Project, "many"));
 
@@ -241,10 +240,10 @@ public sealed class ExecutorTests
     public async Task Steps_without_requests_are_recorded_and_reported_as_succeeded()
     {
         var (provider, start) = await DeployedAsync();
-        var desired = TenantRegistration.Expand(MultiStamp() with
+        var desired = (MultiStamp() with
         {
             Tenants = [Tenant("tailspin", TailspinTenant, ("north", TailspinSubscription))],
-        });
+        }).Expand();
         var retained = start.Resources.Select(r => r with { Options = new ResourceOptions(RetainOnDelete: true) }).ToList();
         var plan = Planner.Plan(desired, retained, null);
 

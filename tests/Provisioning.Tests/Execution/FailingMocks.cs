@@ -1,4 +1,3 @@
-using Provisioning.Execution;
 using Provisioning.Model;
 using Provisioning.Testing;
 

@@ -8,7 +8,7 @@ namespace Provisioning.Tests.Execution;
 
 public sealed class RefresherTests
 {
-    private static readonly ResourceGraph Desired = TenantRegistration.Expand(SingleStamp());
+    private static readonly ResourceGraph Desired = SingleStamp().Expand();
 
     [Fact]
     public void ParentsOf_gives_each_parent_once_in_first_seen_order_ignoring_case()

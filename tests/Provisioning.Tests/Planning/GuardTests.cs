@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using Provisioning.AzureStack;
 using Provisioning.Diagnostics;
-using Provisioning.Execution;
 using Provisioning.Model;
 using Provisioning.Planning;
 using Provisioning.State;
@@ -14,7 +13,7 @@ public sealed class GuardTests
 {
     private const string StraySubscription = "99999999-9999-4999-8999-999999999999";
     private const string StrangerTenant = "44444444-dddd-4ddd-8ddd-444444444444";
-    private static readonly ResourceGraph Desired = TenantRegistration.Expand(SingleStamp());
+    private static readonly ResourceGraph Desired = SingleStamp().Expand();
     private static readonly Resource Contoso = Desired.Resources.Single(r => r.Urn.Name == "west-contoso");
     private static readonly Resource Fabrikam = Desired.Resources.Single(r => r.Urn.Name == "west-fabrikam");
     private static readonly Resource Tailspin = Desired.Resources.Single(r => r.Urn.Name == "west-tailspin");
@@ -100,7 +99,7 @@ public sealed class GuardTests
     public void A_managed_mapping_the_target_leaves_out_is_not_overwritten_silently()
     {
         // contoso moves to a new subscription; --target keeps only the PUT, not the DELETE of its old mapping.
-        var moved = TenantRegistration.Expand(SingleStamp() with { Tenants = [Tenant("contoso", ContosoTenant, ("west", StraySubscription))] });
+        var moved = (SingleStamp() with { Tenants = [Tenant("contoso", ContosoTenant, ("west", StraySubscription))] }).Expand();
         var state = StateOf(Contoso);
         var plan = Planner.Plan(moved, state, null);
         plan = Targeting.Apply(plan, [new TargetPattern("*" + StraySubscription)]);
@@ -115,10 +114,10 @@ public sealed class GuardTests
     [Fact]
     public void A_tenant_moved_to_another_subscription_by_the_stack_itself_passes_every_guard()
     {
-        var moved = TenantRegistration.Expand(SingleStamp() with
+        var moved = (SingleStamp() with
         {
             Tenants = [Tenant("contoso", ContosoTenant, ("west", StraySubscription)), Tenant("fabrikam", FabrikamTenant, ("west", FabrikamSubscription)), Tenant("tailspin", TailspinTenant, ("west", TailspinSubscription))],
-        });
+        }).Expand();
         var state = StateOf(Contoso, Fabrikam, Tailspin);
         var plan = Overwrites.Find(Planner.Plan(moved, state, Observed(Contoso, Fabrikam, Tailspin)), state, Observed(Contoso, Fabrikam, Tailspin), new Dictionary<ArmResourceId, string>(), UrnOf);
 
@@ -130,7 +129,7 @@ public sealed class GuardTests
     [Fact]
     public void Two_tenants_swapping_subscriptions_overwrite_nothing_the_plan_does_not_put_again()
     {
-        var swapped = TenantRegistration.Expand(SingleStamp() with
+        var swapped = (SingleStamp() with
         {
             Tenants =
             [
@@ -138,7 +137,7 @@ public sealed class GuardTests
                 Tenant("fabrikam", FabrikamTenant, ("west", ContosoSubscription)),
                 Tenant("tailspin", TailspinTenant, ("west", TailspinSubscription)),
             ],
-        });
+        }).Expand();
         var state = StateOf(Contoso, Fabrikam, Tailspin);
         var plan = Overwrites.Find(Planner.Plan(swapped, state, Observed(Contoso, Fabrikam, Tailspin)), state, Observed(Contoso, Fabrikam, Tailspin), new Dictionary<ArmResourceId, string>(), UrnOf);
 

@@ -1,6 +1,5 @@
 using Provisioning.AzureStack;
 using Provisioning.Config;
-using Provisioning.Execution;
 using Provisioning.Model;
 using Provisioning.Planning;
 using static Provisioning.Tests.AzureStack.SampleStacks;
@@ -10,7 +9,7 @@ namespace Provisioning.Tests.Planning;
 /// <summary>Targets, prune candidates, fingerprints and coverage warnings: the pure parts behind the CLI's flags.</summary>
 public sealed class PlanOptionsTests
 {
-    private static readonly ResourceGraph Desired = TenantRegistration.Expand(SingleStamp());
+    private static readonly ResourceGraph Desired = SingleStamp().Expand();
 
     [Theory]
     [InlineData("*west-contoso", 1)]

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Provisioning.AzureStack;
-using Provisioning.Execution;
 using Provisioning.Model;
 using Provisioning.Planning;
 using Provisioning.State;
@@ -10,7 +9,7 @@ namespace Provisioning.Tests.Planning;
 
 public sealed class PlannerTests
 {
-    private static readonly ResourceGraph Desired = TenantRegistration.Expand(SingleStamp());
+    private static readonly ResourceGraph Desired = SingleStamp().Expand();
     private static readonly Resource Contoso = Desired.Resources.Single(r => r.Urn.Name == "west-contoso");
     private static readonly Resource Fabrikam = Desired.Resources.Single(r => r.Urn.Name == "west-fabrikam");
     private static readonly Resource Tailspin = Desired.Resources.Single(r => r.Urn.Name == "west-tailspin");
@@ -244,7 +243,7 @@ public sealed class PlannerTests
     [Fact]
     public void A_tenant_moving_to_another_subscription_is_created_under_the_new_id_before_the_old_one_is_deleted()
     {
-        var moved = TenantRegistration.Expand(SingleStamp() with
+        var moved = (SingleStamp() with
         {
             Tenants =
             [
@@ -252,7 +251,7 @@ public sealed class PlannerTests
                 Tenant("fabrikam", FabrikamTenant, ("west", FabrikamSubscription)),
                 Tenant("tailspin", TailspinTenant, ("west", TailspinSubscription)),
             ],
-        });
+        }).Expand();
 
         var plan = Planner.Plan(moved, StateOf(Contoso, Fabrikam, Tailspin), null);
 
@@ -267,7 +266,7 @@ public sealed class PlannerTests
     public void Every_put_comes_before_every_delete()
     {
         // Tailspin is removed (a delete that the state lists first), contoso changes tenant, a new tenant arrives.
-        var desired = TenantRegistration.Expand(SingleStamp() with
+        var desired = (SingleStamp() with
         {
             Tenants =
             [
@@ -275,7 +274,7 @@ public sealed class PlannerTests
                 Tenant("fabrikam", FabrikamTenant, ("west", FabrikamSubscription)),
                 Tenant("woodgrove", "44444444-dddd-4ddd-8ddd-444444444444", ("west", "0b0b0b0b-dddd-4ddd-8ddd-0000000000b5")),
             ],
-        });
+        }).Expand();
 
         var plan = Planner.Plan(desired, StateOf(Tailspin, Contoso, Fabrikam), null);
 

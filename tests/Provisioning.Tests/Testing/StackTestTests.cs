@@ -1,3 +1,4 @@
+using Provisioning.Engine;
 using Provisioning.AzureStack;
 using Provisioning.Execution;
 using Provisioning.Model;
@@ -25,7 +26,7 @@ public sealed class StackTestTests
     }
 
     [Fact]
-    public async Task A_tenant_mapped_elsewhere_before_the_run_ends_up_mapped_only_where_the_stack_says()
+    public async Task A_tenant_mapped_elsewhere_by_no_stack_is_not_overwritten_the_run_is_refused_as_provision_up_refuses_it()
     {
         var provider = new InMemoryResourceProvider();
         var stray = West.Id.Child(TenantRegistration.ChildTypeSegment, "99999999-9999-4999-8999-999999999999");
@@ -33,15 +34,31 @@ public sealed class StackTestTests
 
         var result = await StackTest.RunAsync(SingleStamp(), provider: provider);
 
-        Assert.Equal(3, result.Plan.Count(StepKind.Create));
-        Assert.DoesNotContain(provider.Resources, r => r.Id == stray);
-        Assert.Equal(result.Ids.Order(StringComparer.Ordinal), provider.Resources.Select(r => r.Id.ToString()).Order(StringComparer.Ordinal));
+        // The PUT for the same tenant would silently remove a mapping no stack manages: the engine refuses, nothing is sent.
+        Assert.Equal(RunOutcome.Refused, result.Outcome);
+        Assert.Contains(result.Diagnostics, d => d.Code == "PRV140");
+        Assert.Contains(provider.Resources, r => r.Id == stray);
+        Assert.DoesNotContain(result.Calls, c => c.Method == "PUT");
+    }
+
+    [Fact]
+    public async Task A_second_run_against_the_first_ones_state_deletes_what_the_stack_no_longer_declares()
+    {
+        var first = await StackTest.RunAsync(SingleStamp());
+        var fewer = SingleStamp() with { Tenants = [.. SingleStamp().Tenants.Skip(1)] };
+
+        var second = await StackTest.RunAsync(fewer, first.State);
+
+        Assert.Equal(RunOutcome.Succeeded, second.Outcome);
+        Assert.Equal(1, second.Plan.Count(StepKind.Delete));
+        Assert.Equal(fewer.Expand().Resources.Count(), second.State.Resources.Count);
+        Assert.Single(second.Calls, c => c.Method == "DELETE");
     }
 
     [Fact]
     public async Task Mocks_decide_what_the_provider_answers_and_a_refusal_shows_in_the_outcome()
     {
-        var contoso = TenantRegistration.Expand(SingleStamp()).Resources.First().Id;
+        var contoso = SingleStamp().Expand().Resources.First().Id;
         var mocks = new FailingMocks(() => new ResourceProviderException("Quota exceeded.", 409, "QuotaExceeded"), contoso);
 
         var result = await StackTest.RunAsync(SingleStamp(), mocks);
@@ -57,12 +74,11 @@ public sealed class StackTestTests
     {
         using var cancel = new CancellationTokenSource();
         await cancel.CancelAsync();
+        var provider = new InMemoryResourceProvider();
 
-        var result = await StackTest.RunAsync(SingleStamp(), cancellationToken: cancel.Token);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => StackTest.RunAsync(SingleStamp(), provider: provider, cancellationToken: cancel.Token));
 
-        Assert.True(result.Execution.Cancelled);
-        Assert.All(result.Execution.Outcomes, o => Assert.Equal(StepStatus.Skipped, o.Status));
-        Assert.DoesNotContain(result.Calls, c => c.Method == "PUT");
-        Assert.Empty(result.Provider.Resources);
+        Assert.DoesNotContain(provider.Calls, c => c.Method == "PUT");
+        Assert.Empty(provider.Resources);
     }
 }

@@ -1,9 +1,9 @@
 using System.Globalization;
 using Provisioning.Config;
 using Provisioning.Diagnostics;
-using Provisioning.Engine;
+using Provisioning.Programs;
 
-namespace Provisioning.Programs;
+namespace Provisioning.Engine;
 
 /// <summary>
 /// Runs a C# program (<c>runtime: dotnet</c>) the way <c>pulumi up</c> runs a .NET program: builds it when its sources

@@ -2,7 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using Provisioning.Diagnostics;
 
-namespace Provisioning.Programs;
+namespace Provisioning.Engine;
 
 /// <summary>
 /// Runs one child process (<c>dotnet build</c> or the program) with its output handed over line by line, a timeout, and

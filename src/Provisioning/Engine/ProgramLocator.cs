@@ -3,7 +3,7 @@ using System.Xml.Linq;
 using Provisioning.Config;
 using Provisioning.Diagnostics;
 
-namespace Provisioning.Programs;
+namespace Provisioning.Engine;
 
 /// <summary>Finds a C# program's project file: <c>main:</c> (a folder or a .csproj), else the single .csproj beside <c>Pulumi.yaml</c>.</summary>
 internal static class ProgramLocator

@@ -3,7 +3,7 @@ using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 
-namespace Provisioning.Programs;
+namespace Provisioning.Engine;
 
 /// <summary>
 /// What a program's build depends on, by file times only (no MSBuild call): every <c>*.cs</c> and <c>*.csproj</c> under the
