@@ -8,7 +8,12 @@ internal static class CliWorkspace
 {
     /// <summary>The workspace of a project folder, shown by <paramref name="observer"/>.</summary>
     public static Workspace Open(string directory, IProviderFactory providers, EngineObserver observer) =>
-        new(directory, new WorkspaceOptions { Providers = providers, StateBackend = AzureStateBackend.Instance, Observer = observer });
+        new(directory, new WorkspaceOptions
+        {
+            Providers = providers,
+            StateBackend = new AzureStateBackend { CredentialKind = (providers as DefaultProviderFactory)?.CredentialKind },
+            Observer = observer,
+        });
 
     /// <summary>Where <c>--verbose</c> writes the time each phase took (null without it).</summary>
     public static Action<string>? PhaseLog(IProviderFactory providers) => (providers as DefaultProviderFactory)?.HttpLog;

@@ -35,7 +35,7 @@ public sealed class GitHubActionsExampleTests
             Assert.True(Scalar(Map(mapping, "permissions"), "id-token") == "write", $"job {name} cannot ask for its OIDC token");
             Assert.Equal("${{ vars.AZURE_CLIENT_ID }}", Scalar(Map(mapping, "env"), "AZURE_CLIENT_ID"));
             Assert.DoesNotContain(Steps(mapping), s => Scalar(s, "uses")?.StartsWith("azure/login", StringComparison.Ordinal) == true);
-            Assert.Contains(Runs(mapping), run => run.Contains("AZURE_FEDERATED_TOKEN_FILE=", StringComparison.Ordinal));
+            Assert.DoesNotContain(Runs(mapping), run => run.Contains("AZURE_FEDERATED_TOKEN_FILE", StringComparison.Ordinal));
         }
     }
 
