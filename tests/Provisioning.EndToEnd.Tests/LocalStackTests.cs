@@ -77,4 +77,17 @@ public sealed class LocalStackTests : IDisposable
         Assert.False(loaded.HasErrors, string.Join("\n", loaded.Diagnostics));
         return loaded.Stack!.Tenants.Sum(t => t.Mappings.Count);
     }
+
+    [Fact]
+    public async Task A_prod_stack_on_another_cloud_declaring_the_same_ids_does_not_block_the_local_stacks_destroy()
+    {
+        // Another cloud is another Azure: the prod stack's identical ids are not the local stack's siblings.
+        File.WriteAllText(Path.Combine(_folder.Path, "Pulumi.prod.yaml"), StackFolder.LocalStackYaml.Replace("cloud: local", "cloud: AzureCloud", StringComparison.Ordinal));
+        Assert.Equal(0, (await Cli.RunAsync(null, "up", "--stack", "local", "--cwd", _folder.Path, "--yes")).ExitCode);
+
+        var destroy = await Cli.RunAsync(null, "destroy", "--stack", "local", "--cwd", _folder.Path, "--yes");
+
+        Assert.True(destroy.ExitCode == 0, destroy.ToString());
+        Assert.DoesNotContain("PRV143", destroy.Error, StringComparison.Ordinal);
+    }
 }

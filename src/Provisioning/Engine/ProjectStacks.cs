@@ -44,16 +44,23 @@ public static class ProjectStacks
         var directory = workspace.Directory;
         var folder = workspace.FolderOf(stack);
         var claimed = new Dictionary<ArmResourceId, string>();
+
+        // Another cloud is another Azure: the same ids there are other resources (a local stack beside a prod one).
+        var elsewhere = new HashSet<string>(StringComparer.Ordinal);
         foreach (var name in WithStackFiles(directory).Where(n => n != stack.Stack))
         {
             var other = StackLoader.Load(directory, name);
-            if (other.Stack is { } definition && other.Stack.Project == stack.Project)
+            if (other.Stack is { } definition && !SameCloud(definition.Cloud, stack.Cloud))
             {
-                Claim(claimed, TryExpand(definition), name);
+                elsewhere.Add(name);
+            }
+            else if (other.Stack is { } same && same.Project == stack.Project)
+            {
+                Claim(claimed, TryExpand(same), name);
             }
         }
 
-        foreach (var name in WithStateFiles(folder, stack.Project).Where(n => n != stack.Stack))
+        foreach (var name in WithStateFiles(folder, stack.Project).Where(n => n != stack.Stack && !elsewhere.Contains(n)))
         {
             try
             {
@@ -77,6 +84,9 @@ public static class ProjectStacks
 
         return claimed;
     }
+
+    private static bool SameCloud(CloudSpec a, CloudSpec b) =>
+        string.Equals(a.Name, b.Name, StringComparison.OrdinalIgnoreCase) && a.ArmEndpoint == b.ArmEndpoint;
 
     private static IEnumerable<ArmResourceId> TryExpand(StackDefinition definition)
     {
