@@ -5,7 +5,9 @@ namespace Provisioning.Config;
 /// The project-level <c>config</c> of <c>Pulumi.yaml</c>, with Pulumi's meaning: a key without a namespace (or in the
 /// project's) is the project's; its value is a default (<c>cloud: AzureUSGovernment</c>) or a declaration
 /// (<c>cloud: { type: string, default: …, description: … }</c>, without a default the stack must set it), and the stack
-/// file's value wins. Keys of other namespaces belong to other tools and are ignored, as in a stack file.
+/// file's value wins. Keys of other namespaces belong to other tools and are ignored, as in a stack file. For a C# program
+/// (<c>runtime: dotnet</c>) any other key of the project's is the program's own config default, of any YAML shape, which
+/// the program reads (<see cref="Programs.ProgramConfig.FromProjectFile"/>); registrations and tenants still are not.
 /// </summary>
 internal sealed partial class ProjectFileReader
 {
@@ -14,7 +16,7 @@ internal sealed partial class ProjectFileReader
     /// <summary>The keys a project may give defaults for; registrations and tenants belong to each stack.</summary>
     internal static readonly string[] DefaultableKeys = [StackFileReader.CloudKey, StackFileReader.TokenScopeKey];
 
-    private Dictionary<string, SourceEntry?> ReadConfig(SourceEntry entry, string? project)
+    private Dictionary<string, SourceEntry?> ReadConfig(SourceEntry entry, string? project, bool program)
     {
         var result = new Dictionary<string, SourceEntry?>(StringComparer.Ordinal);
         if (entry.Value is SourceScalar { IsNull: true } || checks.AsMapping(entry.Value, "'config' of the project file") is not { } config)
@@ -36,6 +38,12 @@ internal sealed partial class ProjectFileReader
                     checks.Report(DiagnosticCatalog.UnknownConfigKey(item.Key.Span, key, $"{project}:{closest}"));
                 }
 
+                continue;
+            }
+
+            if (program && !StackFileReader.KnownKeys.Contains(name))
+            {
+                // The program's own key: any value, read by the program as the stack file's config is.
                 continue;
             }
 

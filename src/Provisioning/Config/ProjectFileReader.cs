@@ -53,7 +53,7 @@ internal sealed partial class ProjectFileReader(string file, NodeChecks checks)
             checks.Report(DiagnosticCatalog.MissingField(mapping.Span, "name", "The project file"));
         }
 
-        var config = mapping.Find("config") is { } configEntry ? ReadConfig(configEntry, name) : new Dictionary<string, SourceEntry?>();
+        var config = mapping.Find("config") is { } configEntry ? ReadConfig(configEntry, name, runtime == ProjectFile.ProgramRuntime) : new Dictionary<string, SourceEntry?>();
         return new ProjectFile(name, nameSpan, backend?.Url, backend?.Folder, config)
         {
             BackendSpan = backend?.Span ?? default,

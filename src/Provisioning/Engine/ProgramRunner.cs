@@ -79,14 +79,17 @@ internal sealed class ProgramRunner(Action<string> show)
         return Convert(loaded, message.ToArray(), projectDirectory, "the inline program");
     }
 
-    /// <summary>The stack file's config as the program sees it.</summary>
+    /// <summary>The config as the program sees it: the project file's defaults, the stack file's values over them.</summary>
     private static async Task<IReadOnlyDictionary<string, System.Text.Json.JsonElement>> ConfigAsync(string projectDirectory, StackDefinition files, CancellationToken cancellationToken)
     {
         var stackFile = StackLoader.StackFileName(files.Stack);
-        var path = Path.Combine(projectDirectory, stackFile);
-        var (config, _) = ProgramConfig.FromStackFile(stackFile, File.Exists(path) ? await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false) : string.Empty);
-        return config;
+        var (config, _) = ProgramConfig.FromStackFile(stackFile, await ReadIfPresentAsync(Path.Combine(projectDirectory, stackFile), cancellationToken).ConfigureAwait(false));
+        var defaults = ProgramConfig.FromProjectFile(StackLoader.ProjectFileName, await ReadIfPresentAsync(Path.Combine(projectDirectory, StackLoader.ProjectFileName), cancellationToken).ConfigureAwait(false), files.Project);
+        return ProgramConfig.Merge(defaults, config);
     }
+
+    private static async Task<string> ReadIfPresentAsync(string path, CancellationToken cancellationToken) =>
+        File.Exists(path) ? await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false) : string.Empty;
 
     /// <summary>Reads a program's message and converts it with every domain rule; throws with every diagnostic when there is an error.</summary>
     private static SourcedStack Convert(StackLoadResult loaded, byte[] message, string sourceRoot, string programName)

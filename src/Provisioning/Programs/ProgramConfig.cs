@@ -35,6 +35,59 @@ public static partial class ProgramConfig
         return (values, diagnostics);
     }
 
+    /// <summary>
+    /// The program config defaults of <c>Pulumi.yaml</c>'s <c>config:</c> (Pulumi's project-level config): every key of
+    /// <paramref name="project"/>'s namespace, or without one, as <c>project:key</c> → its value, or the <c>default</c>
+    /// (or <c>value</c>) of a declaration (<c>{ type: …, default: … }</c>); keys of other namespaces are left out. The
+    /// stack file's values win over these (<see cref="Merge"/>).
+    /// </summary>
+    public static IReadOnlyDictionary<string, JsonElement> FromProjectFile(string projectFile, string projectYaml, string project)
+    {
+        ArgumentNullException.ThrowIfNull(projectYaml);
+        var values = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        if (!SourceTreeReader.TryRead(projectFile, projectYaml, [], out var root)
+            || root is not SourceMapping top
+            || top.Find("config")?.Value is not SourceMapping config)
+        {
+            return values;
+        }
+
+        foreach (var entry in config.Entries)
+        {
+            var key = entry.Key.Value;
+            var colon = key.IndexOf(':', StringComparison.Ordinal);
+            if (colon >= 0 && key[..colon] != project)
+            {
+                continue;
+            }
+
+            var full = colon >= 0 ? key : $"{project}:{key}";
+            var declared = entry.Value is SourceMapping declaration && declaration.Find("type") is not null
+                ? declaration.Find("default")?.Value ?? declaration.Find("value")?.Value
+                : entry.Value;
+            if (declared is not null)
+            {
+                values[full] = ToJson(declared);
+            }
+        }
+
+        return values;
+    }
+
+    /// <summary>The project's defaults with the stack file's values over them.</summary>
+    public static IReadOnlyDictionary<string, JsonElement> Merge(IReadOnlyDictionary<string, JsonElement> defaults, IReadOnlyDictionary<string, JsonElement> stack)
+    {
+        ArgumentNullException.ThrowIfNull(defaults);
+        ArgumentNullException.ThrowIfNull(stack);
+        var merged = new Dictionary<string, JsonElement>(defaults, StringComparer.Ordinal);
+        foreach (var (key, value) in stack)
+        {
+            merged[key] = value;
+        }
+
+        return merged;
+    }
+
     /// <summary>The config as the one JSON object of <see cref="ProgramEnvironment.Config"/>.</summary>
     public static string ToEnvironmentValue(IReadOnlyDictionary<string, JsonElement> values)
     {
