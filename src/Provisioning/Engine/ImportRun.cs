@@ -19,19 +19,9 @@ internal sealed class ImportRun(WorkspaceStack stack, ImportOptions options)
     {
         var workspace = stack.Workspace;
         var observer = workspace.Options.Observer;
-        var definition = await stack.LoadAsync(preview: false, cancellationToken).ConfigureAwait(false);
-        if (!options.Yes && !observer.CanConfirm)
-        {
-            throw new DiagnosticException(DiagnosticCatalog.ConfirmationNeeded("import", "writes the state"));
-        }
-
-        var folder = workspace.FolderOf(definition);
-        await using var state = await StateSession.OpenAsync(workspace.Options.StateBackend, observer, definition, folder, "import", null, cancellationToken).ConfigureAwait(false);
-        await using var connection = await workspace.Providers.ConnectAsync(definition, folder, cancellationToken).ConfigureAwait(false);
-        observer.OnStart(RunKind.Import, definition, connection.Endpoint);
-        var checkpoint = await state.ResolvePendingAsync(connection.Provider, cancellationToken).ConfigureAwait(false);
-        var refreshed = await observer.RefreshingAsync(progress =>
-            Refresher.RefreshAsync(connection.Provider, definition.Registrations.Select(r => r.Id), TenantRegistration.ChildTypeSegment, TenantRegistration.ApiVersion, progress: progress, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await using var run = await StateRun.OpenAsync(stack, RunKind.Import, writes: true, options.Yes, "writes the state", null, cancellationToken).ConfigureAwait(false);
+        var (definition, state, connection, checkpoint) = (run.Definition, run.State, run.Connection, run.Checkpoint);
+        var refreshed = await run.ListAsync(observer, definition.Registrations.Select(r => r.Id), null, cancellationToken).ConfigureAwait(false);
         var known = checkpoint.Resources.Select(r => r.Id).ToHashSet();
         var desired = definition.Expand();
         var found = refreshed.Resources

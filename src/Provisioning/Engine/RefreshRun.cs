@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using Provisioning.AzureStack;
-using Provisioning.Diagnostics;
 using Provisioning.Execution;
 using Provisioning.Model;
 using Provisioning.Planning;
@@ -17,26 +15,16 @@ internal sealed class RefreshRun(WorkspaceStack stack, RunOptions options)
 {
     public async Task<StackRunResult> RunAsync(CancellationToken cancellationToken)
     {
-        var workspace = stack.Workspace;
-        var observer = workspace.Options.Observer;
-        var definition = await stack.LoadAsync(preview: false, cancellationToken).ConfigureAwait(false);
-        var writes = !options.ExpectNoChanges;
-        if (writes && !options.Yes && !observer.CanConfirm)
-        {
-            throw new DiagnosticException(DiagnosticCatalog.ConfirmationNeeded("refresh", "rewrites the state"));
-        }
+        var observer = stack.Workspace.Options.Observer;
 
         // Only a refresh that writes takes the lock: --expect-no-changes reads, as preview does. The refresh shares every
         // id and value equal to a recorded one with the state.
-        var folder = workspace.FolderOf(definition);
+        var writes = !options.ExpectNoChanges;
         var interner = new Interner();
-        await using var state = await StateSession.OpenAsync(workspace.Options.StateBackend, observer, definition, folder, writes ? "refresh" : null, interner, cancellationToken).ConfigureAwait(false);
-        await using var connection = await workspace.Providers.ConnectAsync(definition, folder, cancellationToken).ConfigureAwait(false);
-        observer.OnStart(RunKind.Refresh, definition, connection.Endpoint);
-        var checkpoint = await state.ResolvePendingAsync(connection.Provider, cancellationToken).ConfigureAwait(false);
+        await using var run = await StateRun.OpenAsync(stack, RunKind.Refresh, writes, options.Yes, "rewrites the state", interner, cancellationToken).ConfigureAwait(false);
+        var (definition, state, connection, checkpoint) = (run.Definition, run.State, run.Connection, run.Checkpoint);
         var parents = definition.Registrations.Select(r => r.Id).Concat(Refresher.ParentsOf(checkpoint.Resources.Select(r => r.Id)));
-        var refreshed = await observer.RefreshingAsync(progress =>
-            Refresher.RefreshAsync(connection.Provider, parents, TenantRegistration.ChildTypeSegment, TenantRegistration.ApiVersion, interner: interner, progress: progress, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var refreshed = await run.ListAsync(observer, parents, interner, cancellationToken).ConfigureAwait(false);
         var observed = refreshed.Resources.ToDictionary(r => r.Id);
 
         var steps = ImmutableArray.CreateBuilder<Step>();
