@@ -12,7 +12,7 @@ internal static class Failures
     {
         DiagnosticException d => d.Diagnostics,
         AggregateException { InnerExceptions.Count: > 0 } a => [.. a.InnerExceptions.SelectMany(ToDiagnostics)],
-        ResourceProviderException e => [DiagnosticCatalog.ArmFailure(e.Message)],
+        ResourceProviderException e => [DiagnosticCatalog.ArmFailure(e.Message, new ArmErrorDetail(e.Status, e.ErrorCode, e.RequestId))],
         UnauthorizedAccessException or SecurityException => [DiagnosticCatalog.FileSystemFailure(null, exception.Message)],
         IOException e => [DiagnosticCatalog.FileSystemFailure(null, e.Message)],
         _ => [DiagnosticCatalog.Unexpected(exception)],

@@ -49,8 +49,8 @@ public static partial class DiagnosticCatalog
             : $"{Sentence(what)} names {Excerpt(id, 300)} under the registration {Excerpt(undeclaredRegistration, 300)}, which this stack does not declare; provision never writes or deletes under a registration it does not declare. Nothing was changed: declare the registration again (with no tenants, up then deletes its mappings), or remove the entry from there.");
 
     /// <summary>PRV166: ARM answered with an error, or could not be reached.</summary>
-    public static Diagnostic ArmFailure(string message) =>
-        Fault(SourceSpan.CommandLine, "PRV166", Excerpt(message, 1000));
+    public static Diagnostic ArmFailure(string message, ArmErrorDetail? arm = null) =>
+        Fault(SourceSpan.CommandLine, "PRV166", Excerpt(message, 1000)) with { Arm = arm };
 
     /// <summary>PRV168: a declared registration does not exist in the cloud.</summary>
     public static Diagnostic RegistrationNotFound(SourceSpan span, string key, string id, string cloud) =>
