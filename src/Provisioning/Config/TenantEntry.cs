@@ -36,15 +36,3 @@ public sealed record TenantEntry(string Key, string TenantId, string Subscriptio
             })];
     }
 }
-
-/// <summary>One registration of a <see cref="TenantEntry"/>.</summary>
-/// <param name="RegistrationKey">The registration's key under <c>registrations</c>.</param>
-/// <param name="SubscriptionId">The customer subscription of this registration, or null for the tenant's own.</param>
-public sealed record TenantEntryRegistration(string RegistrationKey, string? SubscriptionId);
-
-/// <summary>One mapping to declare: a tenant (by key and id) billed to a customer subscription on a registration (by key).</summary>
-/// <param name="TenantKey">The tenant's key.</param>
-/// <param name="TenantId">The tenant id.</param>
-/// <param name="RegistrationKey">The registration's key.</param>
-/// <param name="SubscriptionId">The customer subscription id.</param>
-public sealed record FoundMapping(string TenantKey, string TenantId, string RegistrationKey, string SubscriptionId);
