@@ -22,17 +22,26 @@ public sealed partial class AzureStackResourceClient
     /// Lists as <see cref="ListAsync(ArmResourceId, string, string, CancellationToken)"/>, reading each page straight from its bytes and
     /// taking ids and values whose text <paramref name="interner"/> already holds from it.
     /// </summary>
-    public async IAsyncEnumerable<ObservedResource> ListAsync(ArmResourceId parent, string childType, string apiVersion, Interner? interner, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<ObservedResource> ListAsync(ArmResourceId parent, string childType, string apiVersion, Interner? interner, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(childType);
-        var path = $"{parent}/{childType}";
+        return ListPathAsync($"{parent}/{childType}", apiVersion, interner, childList: true, cancellationToken);
+    }
+
+    /// <summary>
+    /// GETs the collection at <paramref name="path"/> page by page. For a <paramref name="childList"/> (the children of a
+    /// registration), a 404 that does not say the parent is missing is PRV128; for any other list every error is an
+    /// <see cref="ArmRequestException"/>.
+    /// </summary>
+    private async IAsyncEnumerable<ObservedResource> ListPathAsync(string path, string apiVersion, Interner? interner, bool childList, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         Uri? next = UriOf(path, apiVersion);
 
         // A server that hands out a nextLink it already gave would keep the listing going for ever (and repeat items).
         var followed = new HashSet<string>(StringComparer.Ordinal) { next.AbsoluteUri };
         while (next is not null)
         {
-            var (items, nextLink) = await ReadPageAsync(next, path, interner, cancellationToken).ConfigureAwait(false);
+            var (items, nextLink) = await ReadPageAsync(next, path, interner, childList, cancellationToken).ConfigureAwait(false);
             foreach (var item in items)
             {
                 yield return item;
@@ -49,14 +58,14 @@ public sealed partial class AzureStackResourceClient
         }
     }
 
-    private async Task<(IReadOnlyList<ObservedResource> Items, Uri? NextLink)> ReadPageAsync(Uri uri, string path, Interner? interner, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<ObservedResource> Items, Uri? NextLink)> ReadPageAsync(Uri uri, string path, Interner? interner, bool childList, CancellationToken cancellationToken)
     {
         using var message = CreateMessage(RequestMethod.Get, uri);
         var response = await SendAsync(message, path, cancellationToken).ConfigureAwait(false);
         if (response.Status != 200)
         {
             var failure = Failure(message, path);
-            if (failure.Status == 404 && !failure.ResourceMissing)
+            if (childList && failure.Status == 404 && !failure.ResourceMissing)
             {
                 // Not "no such registration": a caller that took any 404 for that would forget every mapping under it.
                 throw new DiagnosticException(DiagnosticCatalog.EndpointDoesNotServe($"'{path[..path.LastIndexOf('/')]}'", failure.Message), failure);

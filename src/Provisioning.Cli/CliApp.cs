@@ -30,6 +30,7 @@ internal static class CliApp
         root.Subcommands.Add(OperationCommand.Create(RunKind.Destroy, console, providers));
         root.Subcommands.Add(OperationCommand.Create(RunKind.Refresh, console, providers));
         root.Subcommands.Add(ImportCommand.Create(console, providers));
+        root.Subcommands.Add(InitCommand.Create(console, providers));
         root.Subcommands.Add(StackCommand.Create(console));
         root.Subcommands.Add(ExportCommand.Create(console));
         root.Subcommands.Add(CancelCommand.Create(console));
