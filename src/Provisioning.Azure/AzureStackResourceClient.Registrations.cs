@@ -1,3 +1,4 @@
+using Provisioning.Model;
 using System.Text.RegularExpressions;
 using Provisioning.AzureStack;
 using Provisioning.Execution;

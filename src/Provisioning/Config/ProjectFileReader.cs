@@ -2,7 +2,7 @@ using Provisioning.Diagnostics;
 namespace Provisioning.Config;
 
 /// <summary>Validates the tree of <c>Pulumi.yaml</c>: <c>name</c>, <c>runtime</c>, <c>main</c>, <c>description</c>, <c>backend.url</c>, <c>config</c>.</summary>
-internal sealed partial class ProjectFileReader(string file, NodeChecks checks)
+internal sealed partial class ProjectFileReader(string file, NodeChecks checks, bool programs = true)
 {
     private static readonly string[] KnownKeys = ["name", "runtime", "main", "description", "backend", "config"];
 
@@ -53,7 +53,7 @@ internal sealed partial class ProjectFileReader(string file, NodeChecks checks)
             checks.Report(DiagnosticCatalog.MissingField(mapping.Span, "name", "The project file"));
         }
 
-        var config = mapping.Find("config") is { } configEntry ? ReadConfig(configEntry, name, runtime == ProjectFile.ProgramRuntime) : new Dictionary<string, SourceEntry?>();
+        var config = mapping.Find("config") is { } configEntry ? ReadConfig(configEntry, name, programs && runtime == ProjectFile.ProgramRuntime) : new Dictionary<string, SourceEntry?>();
         return new ProjectFile(name, nameSpan, backend?.Url, backend?.Folder, config)
         {
             BackendSpan = backend?.Span ?? default,

@@ -108,7 +108,7 @@ public static class StackLoader
         var project = ProjectFile.None(projectFile);
         if (projectYaml is not null && SourceTreeReader.TryRead(projectFile, projectYaml, diagnostics, out var projectRoot))
         {
-            project = new ProjectFileReader(projectFile, checks).Read(projectRoot);
+            project = new ProjectFileReader(projectFile, checks, programs).Read(projectRoot);
             if (!programs)
             {
                 project = project with { Runtime = null };

@@ -1,7 +1,6 @@
 using Provisioning.AzureStack;
 using Provisioning.Config;
 using Provisioning.Diagnostics;
-using Provisioning.Execution;
 using Provisioning.Model;
 
 namespace Provisioning.Engine;

@@ -1,3 +1,4 @@
+using Provisioning.Model;
 using System.Globalization;
 using Provisioning.Config;
 using Provisioning.Diagnostics;
@@ -57,7 +58,7 @@ public static partial class ProjectInit
         var subscriptions = options.Subscriptions.Select(s => s.ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToList();
         var where = $"subscription(s) {string.Join(", ", subscriptions)}{(options.ResourceGroup is null ? string.Empty : $", resource group {options.ResourceGroup}")}";
         IReadOnlyList<Model.ArmResourceId> registrationIds;
-        IReadOnlyList<Execution.ObservedResource> found;
+        IReadOnlyList<ObservedResource> found;
         await using (var connection = await providers.ConnectAsync(input.Starter, WorkFolder.For(folder, input.Starter), cancellationToken).ConfigureAwait(false))
         {
             var endpoint = string.Equals(input.Starter.Cloud.Name, connection.Endpoint, StringComparison.OrdinalIgnoreCase) ? connection.Endpoint : $"{input.Starter.Cloud.Name} ({connection.Endpoint})";

@@ -22,7 +22,7 @@ public static class StackFileImport
     {
         ArgumentNullException.ThrowIfNull(stack);
         ArgumentNullException.ThrowIfNull(adopted);
-        var desired = TenantRegistration.Expand(stack);
+        var desired = stack.Expand();
         var order = stack.Registrations.Select((r, i) => (r.Key, i)).ToDictionary(x => x.Key, x => x.i, StringComparer.Ordinal);
         var found = new List<FoundMapping>();
         foreach (var resource in adopted.Where(r => desired.Find(r.Id) is null))
@@ -88,7 +88,7 @@ public static class StackFileImport
             throw new DiagnosticException([DiagnosticCatalog.StackFileEditInvalid(SourceSpan.WholeFile(file), $"is invalid ({errors.Count} error(s) follow)"), .. errors]);
         }
 
-        var desired = TenantRegistration.Expand(edited.Stack!);
+        var desired = edited.Stack!.Expand();
         foreach (var resource in adopted)
         {
             if (desired.Find(resource.Id) is not { } declared)

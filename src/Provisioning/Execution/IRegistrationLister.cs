@@ -1,3 +1,5 @@
+using Provisioning.Model;
+
 namespace Provisioning.Execution;
 
 /// <summary>

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using Provisioning.Config;
 using Provisioning.Engine;
-using Provisioning.Execution;
 using Provisioning.Model;
 
 namespace Provisioning.Tests.Engine;
