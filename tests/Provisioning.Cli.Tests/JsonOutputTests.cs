@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Provisioning.Cli.Rendering;
 using Provisioning.Cli.Rendering.Json;
 
 namespace Provisioning.Cli.Tests;
@@ -119,8 +120,8 @@ public sealed class JsonOutputTests : IDisposable
     {
         using var value = JsonDocument.Parse("""{ "name": "Zoë\u202e\u001b[31m", "stamps": [1, 2] }""");
 
-        Assert.Equal("""{"name":"Zoë\u202E\u001B[31m","stamps":[1,2]}""", Rendering.OutputsRenderer.Text(new("o", false, value.RootElement)));
-        Assert.Equal("null", Rendering.OutputsRenderer.Text(new("o", false)));
-        Assert.Equal("[secret]", Rendering.OutputsRenderer.Text(new("o", true)));
+        Assert.Equal("""{"name":"Zoë\u202E\u001B[31m","stamps":[1,2]}""", OutputsRenderer.Text(new("o", false, value.RootElement)));
+        Assert.Equal("null", OutputsRenderer.Text(new("o", false)));
+        Assert.Equal("[secret]", OutputsRenderer.Text(new("o", true)));
     }
 }
