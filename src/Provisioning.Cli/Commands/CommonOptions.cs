@@ -59,6 +59,12 @@ internal sealed class CommonOptions
         Description = "Print one JSON document on standard output (docs/json-output.md, format_version 1.0); human text goes to standard error.",
     };
 
+    /// <summary>ARM ids on step lines.</summary>
+    public Option<bool> ShowIds { get; } = new("--show-ids")
+    {
+        Description = "Show the full ARM id of every mapping in the plan and progress lines (default: its URN name and tenant, under a header per registration).",
+    };
+
     /// <summary>Property-level before/after.</summary>
     public Option<bool> Diff { get; } = new("--diff")
     {
@@ -123,6 +129,7 @@ internal sealed class CommonOptions
         command.Options.Add(Json);
         command.Options.Add(Diff);
         command.Options.Add(ShowSame);
+        command.Options.Add(ShowIds);
         if (kind == RunKind.Refresh)
         {
             return;
@@ -184,6 +191,13 @@ internal sealed class CommonOptions
 
         result.AddError($"--parallel must be a whole number from 1 to 1000, not '{Diagnostics.DiagnosticCatalog.Excerpt(text, 40)}'.");
         return 20;
+    }
+
+    /// <summary>Reads <c>--show-ids</c>.</summary>
+    public bool ReadShowIds(ParseResult parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        return parse.GetResult(ShowIds) is not null && parse.GetValue(ShowIds);
     }
 
     /// <summary>Reads the parsed values.</summary>

@@ -27,13 +27,13 @@ internal static class OperationCommand
         var command = new Command(name, description);
         var options = new CommonOptions();
         options.AddTo(command, kind);
-        command.SetAction((parse, cancellationToken) => RunAsync(kind, console, providers, options.Read(parse), cancellationToken));
+        command.SetAction((parse, cancellationToken) => RunAsync(kind, console, providers, options.Read(parse), options.ReadShowIds(parse), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(RunKind kind, CliConsole console, IProviderFactory providers, OperationOptions options, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(RunKind kind, CliConsole console, IProviderFactory providers, OperationOptions options, bool showIds, CancellationToken cancellationToken)
     {
-        var observer = new CliObserver(console, options.Json, options.ShowSame, options.Diff, CliWorkspace.PhaseLog(providers));
+        var observer = new CliObserver(console, options.Json, options.ShowSame, options.Diff, CliWorkspace.PhaseLog(providers)) { ShowIds = showIds };
         var stack = CliWorkspace.Open(options.Directory, providers, observer).Stack(options.Stack);
         var run = options.Run with { ContinuousIntegration = console.ContinuousIntegration };
         var result = kind switch

@@ -20,6 +20,9 @@ internal sealed class CliObserver(CliConsole console, bool json, bool showSame =
     /// <summary>People's text on standard error even without <c>--json</c>: for import, whose standard output is the stack-file entries.</summary>
     public bool HumanOnStandardError { get; init; }
 
+    /// <summary>Every step line also shows the mapping's ARM id (<c>--show-ids</c>).</summary>
+    public bool ShowIds { get; init; }
+
     private IAnsiConsole Human => json || HumanOnStandardError ? console.Error : console.Out;
 
     private bool Live => console.Interactive && !json;
@@ -81,7 +84,7 @@ internal sealed class CliObserver(CliConsole console, bool json, bool showSame =
         ArgumentNullException.ThrowIfNull(plan);
         if (kind == RunKind.Refresh)
         {
-            PlanRenderer.WritePlan(Human, plan, showSame, diff);
+            PlanRenderer.WritePlan(Human, plan, showSame, diff, ShowIds);
             if (plan.HasChanges)
             {
                 Human.MarkupLineInterpolated($"Drift: [yellow]{plan.Count(StepKind.Update)} drifted[/], [grey]{plan.Count(StepKind.Forget)} gone[/], {plan.Count(StepKind.Same)} as recorded.");
@@ -95,7 +98,7 @@ internal sealed class CliObserver(CliConsole console, bool json, bool showSame =
         }
 
         PlanRenderer.WriteWarnings(Human, warnings);
-        PlanRenderer.WritePlan(Human, plan, showSame, diff);
+        PlanRenderer.WritePlan(Human, plan, showSame, diff, ShowIds);
         PlanRenderer.WriteSummary(Human, plan);
     }
 
@@ -115,5 +118,5 @@ internal sealed class CliObserver(CliConsole console, bool json, bool showSame =
 
     /// <inheritdoc />
     public override Task<ExecutionResult> ApplyingAsync(int changes, Func<IProgress<StepEvent>?, Task<ExecutionResult>> apply) =>
-        ApplyRenderer.RunAsync(Human, Live, changes, progress => apply(progress));
+        ApplyRenderer.RunAsync(Human, Live, changes, progress => apply(progress), ShowIds);
 }
