@@ -20,7 +20,7 @@ public sealed class JsonOutputTests : IDisposable
         Assert.Empty(await Schemas.ValidateAsync("plan-output.schema.json", output));
         using var doc = JsonDocument.Parse(output);
         var root = doc.RootElement;
-        Assert.Equal("1.2", root.GetProperty("format_version").GetString());
+        Assert.Equal("1.3", root.GetProperty("format_version").GetString());
         Assert.Equal("preview", root.GetProperty("operation").GetString());
         var changes = root.GetProperty("resource_changes").EnumerateArray().ToList();
         Assert.Equal(5, changes.Count);
@@ -50,12 +50,15 @@ public sealed class JsonOutputTests : IDisposable
     }
 
     [Fact]
-    public async Task Up_json_without_yes_is_refused()
+    public async Task Up_json_without_yes_is_refused_with_an_errored_document()
     {
         var (code, output, error) = await CliHarness.RunAsync(_providers, "up", "-s", "dev", "-C", _folder.Path, "--json");
 
         Assert.Equal(2, code);
-        Assert.Empty(output);
+        Assert.Empty(await Schemas.ValidateAsync("plan-output.schema.json", output));
+        using var doc = JsonDocument.Parse(output);
+        Assert.Equal("errored", doc.RootElement.GetProperty("status").GetString());
+        Assert.Equal("PRV164", Assert.Single(doc.RootElement.GetProperty("diagnostics").EnumerateArray()).GetProperty("code").GetString());
         Assert.Contains("--yes", error, StringComparison.Ordinal);
     }
 

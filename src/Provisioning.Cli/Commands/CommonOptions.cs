@@ -56,7 +56,7 @@ internal sealed class CommonOptions
     /// <summary>Machine-readable output.</summary>
     public Option<bool> Json { get; } = new("--json")
     {
-        Description = "Print one JSON document on standard output (docs/json-output.md, format_version 1.0); human text goes to standard error.",
+        Description = "Print one JSON document on standard output (docs/json-output.md, format_version 1.3), also when the run stops on an error (status errored); human text goes to standard error.",
     };
 
     /// <summary>ARM ids on step lines.</summary>

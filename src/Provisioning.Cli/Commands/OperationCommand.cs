@@ -33,22 +33,44 @@ internal static class OperationCommand
 
     private static async Task<int> RunAsync(RunKind kind, CliConsole console, IProviderFactory providers, OperationOptions options, bool showIds, CancellationToken cancellationToken)
     {
-        var observer = new CliObserver(console, options.Json, options.ShowSame, options.Diff, CliWorkspace.PhaseLog(providers)) { ShowIds = showIds };
-        var stack = CliWorkspace.Open(options.Directory, providers, observer).Stack(options.Stack);
-        var run = options.Run with { ContinuousIntegration = console.ContinuousIntegration };
-        var result = kind switch
+        var observer = new CliObserver(console, options.Json, options.ShowSame, options.Diff, CliWorkspace.PhaseLog(providers))
         {
-            RunKind.Preview => await stack.PreviewAsync(run, cancellationToken),
-            RunKind.Up => await stack.UpAsync(run, cancellationToken),
-            RunKind.Destroy => await stack.DestroyAsync(run, cancellationToken),
-            _ => await stack.RefreshAsync(run, cancellationToken),
+            ShowIds = showIds,
+            DriftBeforePlan = true,
         };
-        return Show(console, options, result);
+        StackRunResult result;
+        try
+        {
+            var stack = CliWorkspace.Open(options.Directory, providers, observer).Stack(options.Stack);
+            var run = options.Run with { ContinuousIntegration = console.ContinuousIntegration };
+            result = kind switch
+            {
+                RunKind.Preview => await stack.PreviewAsync(run, cancellationToken),
+                RunKind.Up => await stack.UpAsync(run, cancellationToken),
+                RunKind.Destroy => await stack.DestroyAsync(run, cancellationToken),
+                _ => await stack.RefreshAsync(run, cancellationToken),
+            };
+        }
+        catch (Exception e)
+        {
+            // A plan the run stopped after (a stale saved plan, the blast-radius check) is still shown; the gate (CliApp) shows
+            // the diagnostics and picks the exit code, so here only the JSON document says it errored.
+            observer.ShowPendingPlan();
+            if (e is not OperationCanceledException && options.Json)
+            {
+                PlanJson.Write(console.Out, PlanJson.Errored(kind, options.Stack, Failures.ToDiagnostics(e), TimeProvider.System.GetUtcNow()));
+            }
+
+            throw;
+        }
+
+        return Show(console, observer, options, result);
     }
 
     /// <summary>Shows how the run ended (and with <c>--json</c> the document) and returns the exit code.</summary>
-    private static int Show(CliConsole console, OperationOptions options, StackRunResult result)
+    private static int Show(CliConsole console, CliObserver observer, OperationOptions options, StackRunResult result)
     {
+        observer.ShowResult(result);
         var human = options.Json ? console.Error : console.Out;
         if (result.SavedPlan is { } saved)
         {
@@ -57,7 +79,7 @@ internal static class OperationCommand
 
         if (options.Json)
         {
-            PlanJson.Write(console.Out, PlanJson.Build(result.Kind.ToString().ToLowerInvariant(), result.Project, result.Stack, result.Plan, result.Warnings, result.Execution, result.Outputs));
+            PlanJson.Write(console.Out, PlanJson.Build(result, TimeProvider.System.GetUtcNow()));
         }
 
         switch (result.Outcome)
