@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Provisioning.Cli.Engine;
+using Provisioning.Cli.Rendering;
 using Provisioning.Engine;
 
 namespace Provisioning.Cli.Commands;
@@ -57,6 +58,12 @@ internal sealed class CommonOptions
     public Option<bool> Json { get; } = new("--json")
     {
         Description = "Print one JSON document on standard output (docs/json-output.md, format_version 1.3), also when the run stops on an error (status errored); human text goes to standard error.",
+    };
+
+    /// <summary>The Markdown report.</summary>
+    public Option<string> Markdown { get; } = new("--markdown")
+    {
+        Description = "Write the run as Markdown to FILE (replaced): counts, refusals, drift, deletes with their billing, changes by registration, full ARM ids. With GITHUB_STEP_SUMMARY set, the same Markdown is appended to the job summary anyway.",
     };
 
     /// <summary>ARM ids on step lines.</summary>
@@ -130,6 +137,7 @@ internal sealed class CommonOptions
         command.Options.Add(Diff);
         command.Options.Add(ShowSame);
         command.Options.Add(ShowIds);
+        command.Options.Add(Markdown.MustBeWritableFile());
         if (kind == RunKind.Refresh)
         {
             return;
@@ -193,11 +201,15 @@ internal sealed class CommonOptions
         return 20;
     }
 
-    /// <summary>Reads <c>--show-ids</c>.</summary>
-    public bool ReadShowIds(ParseResult parse)
+    /// <summary>Reads how the run is to be shown: <c>--show-ids</c>, <c>--markdown</c>, and the job summary GitHub Actions names in <paramref name="stepSummary"/> (an empty value: none).</summary>
+    public RenderingOptions ReadRendering(ParseResult parse, string? stepSummary)
     {
         ArgumentNullException.ThrowIfNull(parse);
-        return parse.GetResult(ShowIds) is not null && parse.GetValue(ShowIds);
+        var markdown = parse.GetResult(Markdown) is null ? null : parse.GetValue(Markdown);
+        return new RenderingOptions(
+            parse.GetResult(ShowIds) is not null && parse.GetValue(ShowIds),
+            string.IsNullOrEmpty(markdown) ? null : Path.GetFullPath(markdown),
+            string.IsNullOrWhiteSpace(stepSummary) ? null : stepSummary);
     }
 
     /// <summary>Reads the parsed values.</summary>

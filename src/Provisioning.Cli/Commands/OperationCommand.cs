@@ -2,6 +2,7 @@ using System.CommandLine;
 using Provisioning.Cli.Engine;
 using Provisioning.Cli.Rendering;
 using Provisioning.Cli.Rendering.Json;
+using Provisioning.Cli.Rendering.Markdown;
 using Provisioning.Diagnostics;
 using Provisioning.Engine;
 using Spectre.Console;
@@ -27,15 +28,21 @@ internal static class OperationCommand
         var command = new Command(name, description);
         var options = new CommonOptions();
         options.AddTo(command, kind);
-        command.SetAction((parse, cancellationToken) => RunAsync(kind, console, providers, options.Read(parse), options.ReadShowIds(parse), cancellationToken));
+        command.SetAction((parse, cancellationToken) => RunAsync(
+            kind,
+            console,
+            providers,
+            options.Read(parse),
+            options.ReadRendering(parse, Environment.GetEnvironmentVariable(MarkdownOutput.StepSummaryVariable)),
+            cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(RunKind kind, CliConsole console, IProviderFactory providers, OperationOptions options, bool showIds, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(RunKind kind, CliConsole console, IProviderFactory providers, OperationOptions options, RenderingOptions rendering, CancellationToken cancellationToken)
     {
         var observer = new CliObserver(console, options.Json, options.ShowSame, options.Diff, CliWorkspace.PhaseLog(providers))
         {
-            ShowIds = showIds,
+            ShowIds = rendering.ShowIds,
             DriftBeforePlan = true,
         };
         StackRunResult result;
@@ -54,21 +61,32 @@ internal static class OperationCommand
         catch (Exception e)
         {
             // A plan the run stopped after (a stale saved plan, the blast-radius check) is still shown; the gate (CliApp) shows
-            // the diagnostics and picks the exit code, so here only the JSON document says it errored.
+            // the diagnostics and picks the exit code, so here only the JSON document and the Markdown report say it errored.
             observer.ShowPendingPlan();
-            if (e is not OperationCanceledException && options.Json)
+            if (e is not OperationCanceledException)
             {
-                PlanJson.Write(console.Out, PlanJson.Errored(kind, options.Stack, Failures.ToDiagnostics(e), TimeProvider.System.GetUtcNow()));
+                ShowErrored(console, kind, options, rendering, Failures.ToDiagnostics(e));
             }
 
             throw;
         }
 
-        return Show(console, observer, options, result);
+        return Show(console, observer, options, rendering, result);
     }
 
-    /// <summary>Shows how the run ended (and with <c>--json</c> the document) and returns the exit code.</summary>
-    private static int Show(CliConsole console, CliObserver observer, OperationOptions options, StackRunResult result)
+    /// <summary>With <c>--json</c>, the document of a run that stopped on an error; the Markdown report of it when one is asked for.</summary>
+    private static void ShowErrored(CliConsole console, RunKind kind, OperationOptions options, RenderingOptions rendering, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        if (options.Json)
+        {
+            PlanJson.Write(console.Out, PlanJson.Errored(kind, options.Stack, diagnostics, TimeProvider.System.GetUtcNow()));
+        }
+
+        MarkdownOutput.Write(console.Error, rendering, () => MarkdownReport.Errored(kind, options.Stack, diagnostics));
+    }
+
+    /// <summary>Shows how the run ended (with <c>--json</c> the document, with <c>--markdown</c> the report) and returns the exit code.</summary>
+    private static int Show(CliConsole console, CliObserver observer, OperationOptions options, RenderingOptions rendering, StackRunResult result)
     {
         observer.ShowResult(result);
         var human = options.Json ? console.Error : console.Out;
@@ -82,6 +100,8 @@ internal static class OperationCommand
             PlanJson.Write(console.Out, PlanJson.Build(result, TimeProvider.System.GetUtcNow()));
         }
 
+        // Before a refusal is thrown to the gate: the report of a refused run lists the refusals.
+        MarkdownOutput.Write(console.Error, rendering, () => MarkdownReport.Build(result));
         switch (result.Outcome)
         {
             case RunOutcome.Refused:
