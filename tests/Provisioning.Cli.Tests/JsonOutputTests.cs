@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Provisioning.Cli.Rendering;
 using Provisioning.Cli.Rendering.Json;
 
 namespace Provisioning.Cli.Tests;
@@ -19,7 +20,7 @@ public sealed class JsonOutputTests : IDisposable
         Assert.Empty(await Schemas.ValidateAsync("plan-output.schema.json", output));
         using var doc = JsonDocument.Parse(output);
         var root = doc.RootElement;
-        Assert.Equal("1.2", root.GetProperty("format_version").GetString());
+        Assert.Equal("1.3", root.GetProperty("format_version").GetString());
         Assert.Equal("preview", root.GetProperty("operation").GetString());
         var changes = root.GetProperty("resource_changes").EnumerateArray().ToList();
         Assert.Equal(5, changes.Count);
@@ -49,12 +50,15 @@ public sealed class JsonOutputTests : IDisposable
     }
 
     [Fact]
-    public async Task Up_json_without_yes_is_refused()
+    public async Task Up_json_without_yes_is_refused_with_an_errored_document()
     {
         var (code, output, error) = await CliHarness.RunAsync(_providers, "up", "-s", "dev", "-C", _folder.Path, "--json");
 
         Assert.Equal(2, code);
-        Assert.Empty(output);
+        Assert.Empty(await Schemas.ValidateAsync("plan-output.schema.json", output));
+        using var doc = JsonDocument.Parse(output);
+        Assert.Equal("errored", doc.RootElement.GetProperty("status").GetString());
+        Assert.Equal("PRV164", Assert.Single(doc.RootElement.GetProperty("diagnostics").EnumerateArray()).GetProperty("code").GetString());
         Assert.Contains("--yes", error, StringComparison.Ordinal);
     }
 
@@ -119,8 +123,8 @@ public sealed class JsonOutputTests : IDisposable
     {
         using var value = JsonDocument.Parse("""{ "name": "Zoë\u202e\u001b[31m", "stamps": [1, 2] }""");
 
-        Assert.Equal("""{"name":"Zoë\u202E\u001B[31m","stamps":[1,2]}""", Rendering.OutputsRenderer.Text(new("o", false, value.RootElement)));
-        Assert.Equal("null", Rendering.OutputsRenderer.Text(new("o", false)));
-        Assert.Equal("[secret]", Rendering.OutputsRenderer.Text(new("o", true)));
+        Assert.Equal("""{"name":"Zoë\u202E\u001B[31m","stamps":[1,2]}""", OutputsRenderer.Text(new("o", false, value.RootElement)));
+        Assert.Equal("null", OutputsRenderer.Text(new("o", false)));
+        Assert.Equal("[secret]", OutputsRenderer.Text(new("o", true)));
     }
 }

@@ -86,7 +86,7 @@ public sealed class PlanFlagsTests : IDisposable
         await UpAsync();
         SeedUnmanaged();
 
-        var preview = await CliHarness.RunAsync(_providers, "preview", "-s", "dev", "-C", _folder.Path);
+        var preview = await CliHarness.RunAsync(_providers, "preview", "-s", "dev", "-C", _folder.Path, "--show-ids");
         var upWithout = await CliHarness.RunAsync(_providers, "up", "-s", "dev", "-C", _folder.Path, "--yes");
         var prune = await CliHarness.RunAsync(_providers, "up", "-s", "dev", "-C", _folder.Path, "--yes", "--prune");
 

@@ -84,7 +84,7 @@ public sealed partial class SafetyGuardTests : IDisposable
     {
         _providers.Provider.Seed(Mapping(StrayWest, ContosoTenant));
 
-        var preview = await RunAsync("preview", "-s", "dev");
+        var preview = await RunAsync("preview", "-s", "dev", "--show-ids");
         var up = await RunAsync("up", "-s", "dev", "--yes");
         var writesAfterRefusal = _providers.Provider.Calls.Count(c => c.Method is "PUT" or "DELETE");
         var pruned = await RunAsync("up", "-s", "dev", "--yes", "--prune");

@@ -32,7 +32,7 @@ public sealed class LocalStackTests : IDisposable
         var steps = drift.OutLines.Where(l => l.StartsWith("+ ", StringComparison.Ordinal) || l.StartsWith("~ ", StringComparison.Ordinal) || l.StartsWith("- ", StringComparison.Ordinal)).ToList();
         var delete = Assert.Single(steps);
         Assert.StartsWith("- delete", delete, StringComparison.Ordinal);
-        Assert.Contains("/customerSubscriptions/", delete, StringComparison.Ordinal);
+        Assert.StartsWith("- delete west-northwind  tenant ", delete, StringComparison.Ordinal);
         Assert.Equal(expected, (await MappingsAsync()).Count);
 
         var destroy = await Cli.RunAsync(null, "destroy", "--stack", "local", "--cwd", _folder.Path, "--yes");

@@ -47,7 +47,7 @@ public sealed class SavedPlanAndPruneTests : IAsyncLifetime, IDisposable
         _emulator.Store.SeedMappings(WestSubscription, "azurestack", West, [("11111111-2222-4333-8444-555555555555", "57ee05cd-e009-42c7-bebf-f20686734721")]);
         var count = _emulator.Store.MappingCount;
 
-        var preview = await Cli.RunAsync(factory, "preview", "--stack", "local", "--cwd", _folder.Path, "--expect-no-changes");
+        var preview = await Cli.RunAsync(factory, "preview", "--stack", "local", "--cwd", _folder.Path, "--expect-no-changes", "--show-ids");
         var prune = await Cli.RunAsync(factory, "up", "--stack", "local", "--cwd", _folder.Path, "--yes", "--prune");
 
         Assert.Equal(0, preview.ExitCode);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Provisioning.Cli.Engine;
+using Provisioning.Cli.Rendering;
 using Provisioning.Engine;
 
 namespace Provisioning.Cli.Commands;
@@ -56,7 +57,19 @@ internal sealed class CommonOptions
     /// <summary>Machine-readable output.</summary>
     public Option<bool> Json { get; } = new("--json")
     {
-        Description = "Print one JSON document on standard output (docs/json-output.md, format_version 1.0); human text goes to standard error.",
+        Description = "Print one JSON document on standard output (docs/json-output.md, format_version 1.3), also when the run stops on an error (status errored); human text goes to standard error.",
+    };
+
+    /// <summary>The Markdown report.</summary>
+    public Option<string> Markdown { get; } = new("--markdown")
+    {
+        Description = "Write the run as Markdown to FILE (replaced): counts, refusals, drift, deletes with their billing, changes by registration, full ARM ids. With GITHUB_STEP_SUMMARY set, the same Markdown is appended to the job summary anyway.",
+    };
+
+    /// <summary>ARM ids on step lines.</summary>
+    public Option<bool> ShowIds { get; } = new("--show-ids")
+    {
+        Description = "Show the full ARM id of every mapping in the plan and progress lines (default: its URN name and tenant, under a header per registration).",
     };
 
     /// <summary>Property-level before/after.</summary>
@@ -123,6 +136,8 @@ internal sealed class CommonOptions
         command.Options.Add(Json);
         command.Options.Add(Diff);
         command.Options.Add(ShowSame);
+        command.Options.Add(ShowIds);
+        command.Options.Add(Markdown.MustBeWritableFile());
         if (kind == RunKind.Refresh)
         {
             return;
@@ -184,6 +199,17 @@ internal sealed class CommonOptions
 
         result.AddError($"--parallel must be a whole number from 1 to 1000, not '{Diagnostics.DiagnosticCatalog.Excerpt(text, 40)}'.");
         return 20;
+    }
+
+    /// <summary>Reads how the run is to be shown: <c>--show-ids</c>, <c>--markdown</c>, and the job summary GitHub Actions names in <paramref name="stepSummary"/> (an empty value: none).</summary>
+    public RenderingOptions ReadRendering(ParseResult parse, string? stepSummary)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        var markdown = parse.GetResult(Markdown) is null ? null : parse.GetValue(Markdown);
+        return new RenderingOptions(
+            parse.GetResult(ShowIds) is not null && parse.GetValue(ShowIds),
+            string.IsNullOrEmpty(markdown) ? null : Path.GetFullPath(markdown),
+            string.IsNullOrWhiteSpace(stepSummary) ? null : stepSummary);
     }
 
     /// <summary>Reads the parsed values.</summary>

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Provisioning.Cli.Engine;
 using Provisioning.Cli.Rendering;
 using Provisioning.Cli.Rendering.Json;
+using Provisioning.Cli.Rendering.Markdown;
 using Provisioning.Diagnostics;
 using Provisioning.Engine;
 using Spectre.Console;
@@ -27,28 +28,67 @@ internal static class OperationCommand
         var command = new Command(name, description);
         var options = new CommonOptions();
         options.AddTo(command, kind);
-        command.SetAction((parse, cancellationToken) => RunAsync(kind, console, providers, options.Read(parse), cancellationToken));
+        command.SetAction((parse, cancellationToken) => RunAsync(
+            kind,
+            console,
+            providers,
+            options.Read(parse),
+            options.ReadRendering(parse, Environment.GetEnvironmentVariable(MarkdownOutput.StepSummaryVariable)),
+            cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(RunKind kind, CliConsole console, IProviderFactory providers, OperationOptions options, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(RunKind kind, CliConsole console, IProviderFactory providers, OperationOptions options, RenderingOptions rendering, CancellationToken cancellationToken)
     {
-        var observer = new CliObserver(console, options.Json, options.ShowSame, options.Diff, CliWorkspace.PhaseLog(providers));
-        var stack = CliWorkspace.Open(options.Directory, providers, observer).Stack(options.Stack);
-        var run = options.Run with { ContinuousIntegration = console.ContinuousIntegration };
-        var result = kind switch
+        var observer = new CliObserver(console, options.Json, options.ShowSame, options.Diff, CliWorkspace.PhaseLog(providers))
         {
-            RunKind.Preview => await stack.PreviewAsync(run, cancellationToken),
-            RunKind.Up => await stack.UpAsync(run, cancellationToken),
-            RunKind.Destroy => await stack.DestroyAsync(run, cancellationToken),
-            _ => await stack.RefreshAsync(run, cancellationToken),
+            ShowIds = rendering.ShowIds,
+            DriftBeforePlan = true,
         };
-        return Show(console, options, result);
+        StackRunResult result;
+        try
+        {
+            var stack = CliWorkspace.Open(options.Directory, providers, observer).Stack(options.Stack);
+            var run = options.Run with { ContinuousIntegration = console.ContinuousIntegration };
+            result = kind switch
+            {
+                RunKind.Preview => await stack.PreviewAsync(run, cancellationToken),
+                RunKind.Up => await stack.UpAsync(run, cancellationToken),
+                RunKind.Destroy => await stack.DestroyAsync(run, cancellationToken),
+                _ => await stack.RefreshAsync(run, cancellationToken),
+            };
+        }
+        catch (Exception e)
+        {
+            // A plan the run stopped after (a stale saved plan, the blast-radius check) is still shown; the gate (CliApp) shows
+            // the diagnostics and picks the exit code, so here only the JSON document and the Markdown report say it errored.
+            observer.ShowPendingPlan();
+            if (e is not OperationCanceledException)
+            {
+                ShowErrored(console, kind, options, rendering, Failures.ToDiagnostics(e));
+            }
+
+            throw;
+        }
+
+        return Show(console, observer, options, rendering, result);
     }
 
-    /// <summary>Shows how the run ended (and with <c>--json</c> the document) and returns the exit code.</summary>
-    private static int Show(CliConsole console, OperationOptions options, StackRunResult result)
+    /// <summary>With <c>--json</c>, the document of a run that stopped on an error; the Markdown report of it when one is asked for.</summary>
+    private static void ShowErrored(CliConsole console, RunKind kind, OperationOptions options, RenderingOptions rendering, IReadOnlyList<Diagnostic> diagnostics)
     {
+        if (options.Json)
+        {
+            PlanJson.Write(console.Out, PlanJson.Errored(kind, options.Stack, diagnostics, TimeProvider.System.GetUtcNow()));
+        }
+
+        MarkdownOutput.Write(console.Error, rendering, () => MarkdownReport.Errored(kind, options.Stack, diagnostics));
+    }
+
+    /// <summary>Shows how the run ended (with <c>--json</c> the document, with <c>--markdown</c> the report) and returns the exit code.</summary>
+    private static int Show(CliConsole console, CliObserver observer, OperationOptions options, RenderingOptions rendering, StackRunResult result)
+    {
+        observer.ShowResult(result);
         var human = options.Json ? console.Error : console.Out;
         if (result.SavedPlan is { } saved)
         {
@@ -57,9 +97,11 @@ internal static class OperationCommand
 
         if (options.Json)
         {
-            PlanJson.Write(console.Out, PlanJson.Build(result.Kind.ToString().ToLowerInvariant(), result.Project, result.Stack, result.Plan, result.Warnings, result.Execution, result.Outputs));
+            PlanJson.Write(console.Out, PlanJson.Build(result, TimeProvider.System.GetUtcNow()));
         }
 
+        // Before a refusal is thrown to the gate: the report of a refused run lists the refusals.
+        MarkdownOutput.Write(console.Error, rendering, () => MarkdownReport.Build(result));
         switch (result.Outcome)
         {
             case RunOutcome.Refused:

@@ -5,19 +5,19 @@ using Spectre.Console;
 namespace Provisioning.Cli.Rendering;
 
 /// <summary>
-/// Shows an apply as it runs: a live Spectre progress bar with counts and rate then a summary table on an
+/// Shows an apply as it runs: a live Spectre progress bar with counts, the recent rate and the time left, then a summary table on an
 /// interactive terminal; one plain line per finished step and a one-line summary otherwise (CI, pipes, --json).
 /// </summary>
 internal static class ApplyRenderer
 {
-    /// <summary>Runs <paramref name="apply"/> with the progress display that fits the console.</summary>
-    public static async Task<ExecutionResult> RunAsync(IAnsiConsole console, bool live, int total, Func<IProgress<StepEvent>, Task<ExecutionResult>> apply)
+    /// <summary>Runs <paramref name="apply"/> with the progress display that fits the console; plain lines name the ARM id with <paramref name="showIds"/>.</summary>
+    public static async Task<ExecutionResult> RunAsync(IAnsiConsole console, bool live, int total, Func<IProgress<StepEvent>, Task<ExecutionResult>> apply, bool showIds = false)
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(apply);
         if (!live)
         {
-            var lines = new StepProgress(console, total);
+            var lines = new StepProgress(console, total, showIds);
             var plain = await apply(lines);
             lines.WriteSummary(plain);
             return plain;

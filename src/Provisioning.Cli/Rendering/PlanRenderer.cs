@@ -4,8 +4,12 @@ using Spectre.Console;
 
 namespace Provisioning.Cli.Rendering;
 
-/// <summary>Renders plans for people: one line per step with <c>+</c> create, <c>~</c> update, <c>-</c> delete, then a summary.</summary>
-internal static class PlanRenderer
+/// <summary>
+/// Renders plans for people, grouped by registration: a header per registration (name, resource group, subscription),
+/// one line per step with <c>+</c> create, <c>~</c> update, <c>-</c> delete naming the mapping by its URN name and tenant
+/// (the ARM id with <c>--show-ids</c>), a summary line per registration, then the counts of the whole plan.
+/// </summary>
+internal static partial class PlanRenderer
 {
     /// <summary>The symbol and colour of a step kind.</summary>
     public static (string Symbol, string Verb, string Colour) Style(StepKind kind) => kind switch
@@ -26,44 +30,68 @@ internal static class PlanRenderer
         return properties is not null && properties.TryGetValue(TenantRegistration.TenantIdProperty, out var t) ? t : "?";
     }
 
+    /// <summary>A step as one line names it, as markup: <c>west-contoso  tenant 6b0d…</c>, and with <paramref name="showIds"/> the ARM id after it.</summary>
+    public static string Name(Step step, bool showIds)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        var name = $"{Markup.Escape(step.Urn.Name)}  tenant {Markup.Escape(Tenant(step))}";
+        return showIds ? $"{name}  {Markup.Escape(step.Id.ToString())}" : name;
+    }
+
     /// <summary>
-    /// Writes every step that changes something (and, with <paramref name="showSame"/>, the unchanged ones), each PUT with
-    /// the mappings it overwrites, then the unmanaged resources <c>--prune</c> would delete, marked <c>?</c> (or <c>!</c> when
-    /// a PUT of the plan overwrites them). With <paramref name="diff"/>, every change lists its properties before and after.
+    /// Writes, registration by registration, every step that changes something (and, with <paramref name="showSame"/>, the
+    /// unchanged ones), each PUT with the mappings it overwrites, then the unmanaged mappings <c>--prune</c> would delete,
+    /// marked <c>?</c> (or <c>!</c> when a PUT of the plan overwrites them), and a summary line. A registration with
+    /// nothing to show is left out. With <paramref name="diff"/>, every change lists its properties before and after.
     /// </summary>
-    public static void WritePlan(IAnsiConsole console, Plan plan, bool showSame, bool diff = false)
+    public static void WritePlan(IAnsiConsole console, Plan plan, bool showSame, bool diff = false, bool showIds = false)
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(plan);
 
         // A tenant that the plan keeps mapped on a registration (re-mapped or unchanged) is not left to the registration's own subscription.
         var mapped = plan.Steps.Where(s => s.Desired is not null).Select(s => (s.Id.Parent, Tenant(s).ToLowerInvariant())).ToHashSet();
-        foreach (var step in plan.Steps.Where(s => showSame || s.Kind != StepKind.Same))
+        var replacedFirst = plan.Overwrites.ToLookup(o => o.Removed.Id);
+        var overwrittenBy = plan.Overwrites.ToLookup(o => o.By, ReferenceEqualityComparer.Instance);
+        foreach (var group in RegistrationGroup.Of(plan))
         {
-            WriteStep(console, step, diff, mapped.Contains((step.Id.Parent, Tenant(step).ToLowerInvariant())));
-            foreach (var o in plan.Overwrites.Where(o => step.Kind == StepKind.Delete && o.Removed.Id == step.Id))
+            var shown = group.Steps.Where(s => showSame || s.Kind != StepKind.Same).ToList();
+            if (shown.Count == 0 && group.Unmanaged.Count == 0)
             {
-                console.MarkupLineInterpolated($"      [grey]the PUT of {o.By.Id} replaces it first (one subscription per tenant per registration)[/]");
-            }
-
-            foreach (var o in plan.Overwrites.Where(o => ReferenceEquals(o.By, step)))
-            {
-                var owner = o.Owner is null ? o.Managed ? "managed by this stack" : "in no stack" : $"managed by stack {o.Owner}";
-                console.MarkupLineInterpolated($"      [red]! overwrites {OverwriteGuard.Describe(o)} ({owner}): the PUT removes it[/]");
-            }
-        }
-
-        foreach (var step in plan.Unmanaged)
-        {
-            if (plan.Overwrites.FirstOrDefault(o => o.Removed.Id == step.Id) is { } overwrite)
-            {
-                console.MarkupLineInterpolated($"  [red]! {"overwrite",-9}[/] {step.Id}  tenant {Tenant(step)}");
-                console.MarkupLineInterpolated($"      [grey]in no stack and not in the state, but the PUT of {overwrite.By.Id} replaces it (one subscription per tenant per registration): up needs --prune[/]");
                 continue;
             }
 
-            console.MarkupLineInterpolated($"  [magenta]? {"unmanaged",-9}[/] {step.Id}  tenant {Tenant(step)}");
-            console.MarkupLine("      [grey]in Azure under a managed registration, but in no stack and not in the state: up --prune would delete it[/]");
+            console.WriteLine();
+            console.MarkupLineInterpolated($"Registration [bold]{group.Name}[/]  [grey]({group.Location})[/]");
+            foreach (var step in shown)
+            {
+                WriteStep(console, step, diff, mapped.Contains((step.Id.Parent, Tenant(step).ToLowerInvariant())), showIds);
+                foreach (var o in step.Kind == StepKind.Delete ? replacedFirst[step.Id] : [])
+                {
+                    console.MarkupLineInterpolated($"      [grey]the PUT of {Shown(o.By, showIds)} replaces it first (one subscription per tenant per registration)[/]");
+                }
+
+                foreach (var o in overwrittenBy[step])
+                {
+                    var owner = o.Owner is null ? o.Managed ? "managed by this stack" : "in no stack" : $"managed by stack {o.Owner}";
+                    console.MarkupLineInterpolated($"      [red]! overwrites {Shown(o, showIds)} ({owner}): the PUT removes it[/]");
+                }
+            }
+
+            foreach (var step in group.Unmanaged)
+            {
+                if (replacedFirst[step.Id].FirstOrDefault() is { } overwrite)
+                {
+                    console.MarkupLine($"  [red]! {"overwrite",-9}[/] {Name(step, showIds)}");
+                    console.MarkupLineInterpolated($"      [grey]in no stack and not in the state, but the PUT of {Shown(overwrite.By, showIds)} replaces it (one subscription per tenant per registration): up needs --prune[/]");
+                    continue;
+                }
+
+                console.MarkupLine($"  [magenta]? {"unmanaged",-9}[/] {Name(step, showIds)}");
+                console.MarkupLine("      [grey]in Azure under a managed registration, but in no stack and not in the state: up --prune would delete it[/]");
+            }
+
+            WriteGroupSummary(console, group, plan);
         }
     }
 
@@ -79,16 +107,17 @@ internal static class PlanRenderer
     }
 
     /// <summary>
-    /// Writes one step: symbol, verb, name, ARM id, tenant, then its property changes and notes. A delete says where the
-    /// tenant's usage is billed next, unless <paramref name="remapped"/> (the same plan keeps the tenant mapped on that registration).
+    /// Writes one step: symbol, verb, name and tenant (and ARM id with <paramref name="showIds"/>), then its property changes
+    /// and notes. A delete says where the tenant's usage is billed next, unless <paramref name="remapped"/> (the same plan
+    /// keeps the tenant mapped on that registration).
     /// </summary>
-    public static void WriteStep(IAnsiConsole console, Step step, bool diff = false, bool remapped = false)
+    public static void WriteStep(IAnsiConsole console, Step step, bool diff = false, bool remapped = false, bool showIds = false)
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(step);
         var (symbol, verb, colour) = Style(step.Kind);
         var marker = step.Pruned ? " [magenta](prune: in no stack)[/]" : string.Empty;
-        console.MarkupLine($"  [{colour}]{symbol} {verb,-6}[/] {Markup.Escape(step.Urn.Name)}  {Markup.Escape(step.Id.ToString())}  tenant {Markup.Escape(Tenant(step))}{marker}");
+        console.MarkupLine($"  [{colour}]{symbol} {verb,-6}[/] {Name(step, showIds)}{marker}");
         if (diff && step.Kind != StepKind.Same)
         {
             WriteProperties(console, step);
@@ -108,9 +137,24 @@ internal static class PlanRenderer
 
         if (step.Kind == StepKind.Delete && !remapped)
         {
-            console.MarkupLineInterpolated($"      [grey]after this delete, usage of tenant {Tenant(step)} on this registration is billed to the registration's own subscription[/]");
+            console.MarkupLineInterpolated($"      [grey]{BillingAfterDelete(step)}[/]");
         }
     }
+
+    /// <summary>What a delete means for billing, when the plan does not map the tenant on that registration again.</summary>
+    public static string BillingAfterDelete(Step step)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        return $"after this delete, usage of tenant {Tenant(step)} on this registration is billed to the registration's own subscription";
+    }
+
+    /// <summary>The PUT that removes a mapping, by name (by ARM id with <paramref name="showIds"/>).</summary>
+    private static string Shown(Step put, bool showIds) => showIds ? put.Id.ToString() : put.Urn.Name;
+
+    /// <summary>The mapping an overwrite removes and its tenant, by name (by ARM id with <paramref name="showIds"/>).</summary>
+    private static string Shown(Overwrite overwrite, bool showIds) => showIds
+        ? OverwriteGuard.Describe(overwrite)
+        : $"{overwrite.Removed.Urn.Name} (tenant {overwrite.Removed.Properties.GetValueOrDefault(TenantRegistration.TenantIdProperty) ?? "?"})";
 
     /// <summary>Every property of a change, before and after, marked <c>+</c> added, <c>-</c> removed, <c>~</c> changed, <c>=</c> kept.</summary>
     private static void WriteProperties(IAnsiConsole console, Step step)
@@ -133,54 +177,6 @@ internal static class PlanRenderer
                 _ => $"      [yellow]~ {Markup.Escape(name)}: {Markup.Escape(b)} => {Markup.Escape(a!)}[/]",
             };
             console.MarkupLine(line);
-        }
-    }
-
-    /// <summary>Writes the counts per kind; deletes count every mapping the plan removes, overwrites included (<see cref="Plan.Removals"/>).</summary>
-    public static void WriteSummary(IAnsiConsole console, Plan plan)
-    {
-        ArgumentNullException.ThrowIfNull(console);
-        ArgumentNullException.ThrowIfNull(plan);
-        if (!plan.HasChanges && plan.Overwrites.IsEmpty)
-        {
-            console.MarkupLineInterpolated($"No changes: {plan.Count(StepKind.Same)} mappings already as desired.");
-            WriteUnmanagedCount(console, plan);
-            return;
-        }
-
-        var parts = new List<string>();
-        var removals = plan.Removals;
-        var overwritten = removals - plan.Count(StepKind.Delete);
-        Add(parts, plan.Count(StepKind.Create), "to create", "green");
-        Add(parts, plan.Count(StepKind.Update), "to update", "yellow");
-        Add(parts, removals, overwritten > 0 ? $"to delete ({overwritten} by overwrite)" : "to delete", "red");
-        Add(parts, plan.Count(StepKind.Adopt), "to adopt (state only)", "cyan");
-        Add(parts, plan.Count(StepKind.Forget), "to forget", "grey");
-        Add(parts, plan.Count(StepKind.Same), "unchanged", "grey");
-        console.MarkupLine("Changes: " + string.Join(", ", parts));
-        WriteUnmanagedCount(console, plan);
-    }
-
-    private static void WriteUnmanagedCount(IAnsiConsole console, Plan plan)
-    {
-        var overwritten = plan.Unmanaged.Count(s => plan.Overwrites.Any(o => o.Removed.Id == s.Id));
-        var untouched = plan.Unmanaged.Length - overwritten;
-        if (untouched > 0)
-        {
-            console.MarkupLineInterpolated($"[magenta]{untouched} unmanaged[/] mapping(s) under managed registrations: not touched without --prune.");
-        }
-
-        if (overwritten > 0)
-        {
-            console.MarkupLineInterpolated($"[red]{overwritten} unmanaged[/] mapping(s) would be overwritten by a PUT of this plan: up refuses without --prune.");
-        }
-    }
-
-    private static void Add(List<string> parts, int count, string text, string colour)
-    {
-        if (count > 0)
-        {
-            parts.Add($"[{colour}]{count} {Markup.Escape(text)}[/]");
         }
     }
 }

@@ -4,10 +4,15 @@ using Spectre.Console;
 
 namespace Provisioning.Cli.Rendering;
 
-/// <summary>Prints one line per finished step with a running count, then the outcome summary.</summary>
-internal sealed class StepProgress(IAnsiConsole console, int total) : IProgress<StepEvent>
+/// <summary>
+/// Prints one line per finished step with a running count, the recent rate and the time left (<see cref="ThroughputWindow"/>),
+/// then the outcome summary. A step is named by its URN name and tenant; with <paramref name="showIds"/> also by its ARM id
+/// (a failure always shows it).
+/// </summary>
+internal sealed class StepProgress(IAnsiConsole console, int total, bool showIds = false, TimeProvider? time = null) : IProgress<StepEvent>
 {
     private readonly Lock _lock = new();
+    private readonly ThroughputWindow _rate = new(time);
     private int _done;
 
     /// <inheritdoc />
@@ -22,14 +27,16 @@ internal sealed class StepProgress(IAnsiConsole console, int total) : IProgress<
         lock (_lock)
         {
             _done++;
+            _rate.Record();
+            var count = $"({_done}/{total} · {_rate.Describe(total - _done)})";
             var (symbol, verb, colour) = PlanRenderer.Style(value.Step.Kind);
             if (value.Status == StepStatus.Succeeded)
             {
-                console.MarkupLineInterpolated($"  [{colour}]{symbol} {verb}d[/] {value.Step.Id}  tenant {PlanRenderer.Tenant(value.Step)}  [grey]({_done}/{total})[/]");
+                console.MarkupLine($"  [{colour}]{symbol} {verb}d[/] {PlanRenderer.Name(value.Step, showIds)}  [grey]{Markup.Escape(count)}[/]");
             }
             else
             {
-                console.MarkupLineInterpolated($"  [red]! {verb} failed[/] {value.Step.Id}: {value.Error}  [grey]({_done}/{total})[/]");
+                console.MarkupLineInterpolated($"  [red]! {verb} failed[/] {value.Step.Urn.Name}  {value.Step.Id}: {value.Error}  [grey]{count}[/]");
             }
         }
     }

@@ -40,7 +40,7 @@ public sealed partial class ProgramStackTests
             Assert.False(outputs["adminPassword"]!.AsObject().ContainsKey("value"));
         }
 
-        Assert.Equal("1.2", (string?)JsonNode.Parse(json.Out)!["format_version"]);
+        Assert.Equal("1.3", (string?)JsonNode.Parse(json.Out)!["format_version"]);
 
         // The clear text is nowhere provision wrote: its output, the state and journal, the plan file, the work folder
         // (the program's own build output aside: the literal is in its source and its assembly).

@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.Text.Json;
+using Provisioning.Diagnostics;
+using Provisioning.Engine;
 using Provisioning.Execution;
 using Provisioning.Planning;
 using Provisioning.Programs;
@@ -17,9 +20,22 @@ internal static class PlanJson
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
     };
 
+    /// <summary>The document of a run that returned a result, written at <paramref name="timestamp"/>.</summary>
+    public static PlanDocument Build(StackRunResult run, DateTimeOffset timestamp)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return Build(Operation(run.Kind), run.Project, run.Stack, run.Plan, run.Warnings, run.Execution, run.Outputs) with
+        {
+            Timestamp = Timestamp(timestamp),
+            Status = RunStatus.Of(run.Outcome),
+            ResourceDrift = [.. run.Drift.Select(Drift)],
+            Diagnostics = [.. run.Diagnostics.Select(DiagnosticEntry.Of)],
+        };
+    }
+
     /// <summary>
-    /// The document of a plan; with <paramref name="result"/>, every change also carries its outcome; with
-    /// <paramref name="outputs"/> (a program's), the stack outputs, a secret without its value.
+    /// The document of a plan of a run that completed, written now; with <paramref name="result"/>, every change also
+    /// carries its outcome; with <paramref name="outputs"/> (a program's), the stack outputs, a secret without its value.
     /// </summary>
     public static PlanDocument Build(string operation, string project, string stack, Plan plan, IReadOnlyList<string> warnings, ExecutionResult? result = null, IReadOnlyList<ProgramOutput>? outputs = null)
     {
@@ -49,17 +65,49 @@ internal static class PlanJson
             : new ApplyOutcome(result.Succeeded, result.Failed, result.Outcomes.Count(o => o.Status == StepStatus.Skipped), result.Cancelled);
         return new PlanDocument(
             PlanDocument.CurrentFormatVersion,
+            ProductVersionAction.Version,
+            Timestamp(TimeProvider.System.GetUtcNow()),
+            RunStatus.Of(RunOutcome.Succeeded),
             operation,
             project,
             stack,
             changes,
+            [],
             [.. plan.Unmanaged.Select(s => Change(Annotated(plan, s), null, false))],
             warnings,
             [.. plan.Errors],
+            [],
             summary,
             outcome,
             Outputs(outputs));
     }
+
+    /// <summary>The document of a run that stopped on <paramref name="diagnostics"/> before it had a result (<c>status: errored</c>).</summary>
+    public static ErrorDocument Errored(RunKind kind, string stack, IEnumerable<Diagnostic> diagnostics, DateTimeOffset timestamp)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        return new ErrorDocument(
+            PlanDocument.CurrentFormatVersion,
+            ProductVersionAction.Version,
+            Timestamp(timestamp),
+            RunStatus.Errored,
+            Operation(kind),
+            stack,
+            [.. diagnostics.Select(DiagnosticEntry.Of)]);
+    }
+
+    /// <summary>The <c>operation</c> of a verb: <c>preview</c>, <c>up</c>, <c>destroy</c>, <c>refresh</c>.</summary>
+    public static string Operation(RunKind kind) => kind.ToString().ToLowerInvariant();
+
+    /// <summary>UTC, ISO 8601, to the second: <c>2026-11-30T12:27:09Z</c>.</summary>
+    public static string Timestamp(DateTimeOffset time) =>
+        time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private static ResourceDrift Drift(DriftedResource drift) => new(
+        drift.Urn.Value,
+        drift.Id.ToString(),
+        drift.Deleted ? "delete" : "update",
+        [.. drift.Diffs.Select(d => new PropertyChange(d.Name, d.Before, d.After))]);
 
     private static JsonElement ParseNull()
     {
@@ -85,17 +133,22 @@ internal static class PlanJson
     }
 
     /// <summary>Writes the document as the only thing on standard output (no markup, no wrapping).</summary>
-    public static void Write(IAnsiConsole output, PlanDocument document)
-    {
-        ArgumentNullException.ThrowIfNull(output);
-        var writer = output.Profile.Out.Writer;
-        writer.Write(Serialize(document));
-        writer.Write('\n');
-        writer.Flush();
-    }
+    public static void Write(IAnsiConsole output, PlanDocument document) => WriteRaw(output, Serialize(document));
+
+    /// <summary>Writes the document of a run that stopped on an error as the only thing on standard output.</summary>
+    public static void Write(IAnsiConsole output, ErrorDocument document) => WriteRaw(output, JsonSerializer.Serialize(document, Options));
 
     /// <summary>The document as indented JSON.</summary>
     public static string Serialize(PlanDocument document) => JsonSerializer.Serialize(document, Options);
+
+    private static void WriteRaw(IAnsiConsole output, string json)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var writer = output.Profile.Out.Writer;
+        writer.Write(json);
+        writer.Write('\n');
+        writer.Flush();
+    }
 
     /// <summary>Terraform's action name of a step kind.</summary>
     public static string Action(StepKind kind) => kind switch
