@@ -43,7 +43,6 @@ internal static class OperationCommand
         var observer = new CliObserver(console, options.Json, options.ShowSame, options.Diff, CliWorkspace.PhaseLog(providers))
         {
             ShowIds = rendering.ShowIds,
-            DriftBeforePlan = true,
         };
         StackRunResult result;
         try
@@ -60,9 +59,8 @@ internal static class OperationCommand
         }
         catch (Exception e)
         {
-            // A plan the run stopped after (a stale saved plan, the blast-radius check) is still shown; the gate (CliApp) shows
-            // the diagnostics and picks the exit code, so here only the JSON document and the Markdown report say it errored.
-            observer.ShowPendingPlan();
+            // The gate (CliApp) shows the diagnostics and picks the exit code: here only the JSON document and the Markdown
+            // report say the run errored.
             if (e is not OperationCanceledException)
             {
                 ShowErrored(console, kind, options, rendering, Failures.ToDiagnostics(e));
@@ -71,7 +69,7 @@ internal static class OperationCommand
             throw;
         }
 
-        return Show(console, observer, options, rendering, result);
+        return Show(console, options, rendering, result);
     }
 
     /// <summary>With <c>--json</c>, the document of a run that stopped on an error; the Markdown report of it when one is asked for.</summary>
@@ -86,9 +84,8 @@ internal static class OperationCommand
     }
 
     /// <summary>Shows how the run ended (with <c>--json</c> the document, with <c>--markdown</c> the report) and returns the exit code.</summary>
-    private static int Show(CliConsole console, CliObserver observer, OperationOptions options, RenderingOptions rendering, StackRunResult result)
+    private static int Show(CliConsole console, OperationOptions options, RenderingOptions rendering, StackRunResult result)
     {
-        observer.ShowResult(result);
         var human = options.Json ? console.Error : console.Out;
         if (result.SavedPlan is { } saved)
         {

@@ -35,7 +35,7 @@ internal abstract class ForwardingObserver(EngineObserver inner) : EngineObserve
     public override Task<RefreshResult> RefreshingAsync(Func<IProgress<RefreshProgress>?, Task<RefreshResult>> refresh) => Inner.RefreshingAsync(refresh);
 
     /// <inheritdoc />
-    public override void OnPlan(RunKind kind, Plan plan, IReadOnlyList<string> warnings) => Inner.OnPlan(kind, plan, warnings);
+    public override void OnPlan(RunKind kind, Plan plan, IReadOnlyList<string> warnings, IReadOnlyList<DriftedResource> drift) => Inner.OnPlan(kind, plan, warnings, drift);
 
     /// <inheritdoc />
     public override void OnImport(IReadOnlyList<ResourceState> adopted) => Inner.OnImport(adopted);

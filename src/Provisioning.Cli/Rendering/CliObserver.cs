@@ -16,21 +16,12 @@ namespace Provisioning.Cli.Rendering;
 internal sealed class CliObserver(CliConsole console, bool json, bool showSame = false, bool diff = false, Action<string>? phaseLog = null) : EngineObserver
 {
     private readonly Lock _output = new();
-    private (Plan Plan, IReadOnlyList<string> Warnings)? _pending;
 
     /// <summary>People's text on standard error even without <c>--json</c>: for import, whose standard output is the stack-file entries.</summary>
     public bool HumanOnStandardError { get; init; }
 
     /// <summary>Every step line also shows the mapping's ARM id (<c>--show-ids</c>).</summary>
     public bool ShowIds { get; init; }
-
-    /// <summary>
-    /// The plan waits until it is needed — the prompt, the apply, or the end of the run (<see cref="ShowResult"/>) — so that
-    /// the drift the run found, known only from its result, can be shown before it. A run that neither asks nor applies
-    /// (preview, <c>--expect-no-changes</c>, a refused or empty plan) shows "Drift since the last run" above the plan; one
-    /// that applies shows the plan first and the drift after.
-    /// </summary>
-    public bool DriftBeforePlan { get; init; }
 
     private IAnsiConsole Human => json || HumanOnStandardError ? console.Error : console.Out;
 
@@ -88,7 +79,7 @@ internal sealed class CliObserver(CliConsole console, bool json, bool showSame =
         RefreshRenderer.RunAsync(Human, Live, refresh);
 
     /// <inheritdoc />
-    public override void OnPlan(RunKind kind, Plan plan, IReadOnlyList<string> warnings)
+    public override void OnPlan(RunKind kind, Plan plan, IReadOnlyList<string> warnings, IReadOnlyList<DriftedResource> drift)
     {
         ArgumentNullException.ThrowIfNull(plan);
         if (kind == RunKind.Refresh)
@@ -106,42 +97,16 @@ internal sealed class CliObserver(CliConsole console, bool json, bool showSame =
             return;
         }
 
-        _pending = (plan, warnings);
-        if (!DriftBeforePlan)
+        // What changed in Azure since the last run comes first, apart from what this run will change.
+        DriftRenderer.Write(Human, drift, ShowIds);
+        if (drift.Count > 0)
         {
-            ShowPendingPlan();
-        }
-    }
-
-    /// <summary>Shows the plan held back for the drift (<see cref="DriftBeforePlan"/>), if one is; a run that stopped on an error still shows it.</summary>
-    public void ShowPendingPlan()
-    {
-        if (_pending is not { } pending)
-        {
-            return;
+            Human.WriteLine();
         }
 
-        _pending = null;
-        PlanRenderer.WriteWarnings(Human, pending.Warnings);
-        PlanRenderer.WritePlan(Human, pending.Plan, showSame, diff, ShowIds);
-        PlanRenderer.WriteSummary(Human, pending.Plan);
-    }
-
-    /// <summary>At the end of a run: the drift it found (not for refresh, whose plan is the drift), before the plan when the plan could wait.</summary>
-    public void ShowResult(StackRunResult result)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        if (result.Kind != RunKind.Refresh)
-        {
-            if (result.Drift.Count > 0)
-            {
-                Human.WriteLine();
-            }
-
-            DriftRenderer.Write(Human, result.Drift, ShowIds);
-        }
-
-        ShowPendingPlan();
+        PlanRenderer.WriteWarnings(Human, warnings);
+        PlanRenderer.WritePlan(Human, plan, showSame, diff, ShowIds);
+        PlanRenderer.WriteSummary(Human, plan);
     }
 
     /// <inheritdoc />
@@ -155,16 +120,10 @@ internal sealed class CliObserver(CliConsole console, bool json, bool showSame =
     }
 
     /// <inheritdoc />
-    public override Task<bool> ConfirmAsync(RunKind kind, string question, CancellationToken cancellationToken)
-    {
-        ShowPendingPlan();
-        return Human.ConfirmAsync(question, defaultValue: false, cancellationToken);
-    }
+    public override Task<bool> ConfirmAsync(RunKind kind, string question, CancellationToken cancellationToken) =>
+        Human.ConfirmAsync(question, defaultValue: false, cancellationToken);
 
     /// <inheritdoc />
-    public override Task<ExecutionResult> ApplyingAsync(int changes, Func<IProgress<StepEvent>?, Task<ExecutionResult>> apply)
-    {
-        ShowPendingPlan();
-        return ApplyRenderer.RunAsync(Human, Live, changes, progress => apply(progress), ShowIds);
-    }
+    public override Task<ExecutionResult> ApplyingAsync(int changes, Func<IProgress<StepEvent>?, Task<ExecutionResult>> apply) =>
+        ApplyRenderer.RunAsync(Human, Live, changes, progress => apply(progress), ShowIds);
 }

@@ -51,8 +51,11 @@ public class EngineObserver
         return refresh(null);
     }
 
-    /// <summary>The plan, before anything is applied: for a refresh the drift, with the warnings to show beside it.</summary>
-    public virtual void OnPlan(RunKind kind, Plan plan, IReadOnlyList<string> warnings)
+    /// <summary>
+    /// The plan, before anything is applied (for a refresh: the drift as steps), with the warnings to show beside it and
+    /// what changed in Azure since the state recorded it (<paramref name="drift"/>, empty without a refresh).
+    /// </summary>
+    public virtual void OnPlan(RunKind kind, Plan plan, IReadOnlyList<string> warnings, IReadOnlyList<DriftedResource> drift)
     {
     }
 

@@ -45,11 +45,12 @@ internal sealed class RefreshRun(WorkspaceStack stack, RunOptions options)
         }
 
         var plan = new Plan(steps.ToImmutable(), []);
-        observer.OnPlan(RunKind.Refresh, plan, []);
+        var drift = DriftedResource.Between(checkpoint.Resources, refreshed.Resources);
+        observer.OnPlan(RunKind.Refresh, plan, [], drift);
         var result = new StackRunResult(RunKind.Refresh, definition.Project, definition.Stack, RunOutcome.Succeeded, plan)
         {
             Endpoint = connection.Endpoint,
-            Drift = DriftedResource.Between(checkpoint.Resources, refreshed.Resources),
+            Drift = drift,
         };
         if (options.ExpectNoChanges)
         {

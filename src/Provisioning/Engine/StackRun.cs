@@ -154,7 +154,8 @@ internal sealed class StackRun(WorkspaceStack stack, RunOptions options)
         var findings = PlanGuards.Check(plan, checkpoint.Resources, guardOptions);
         var refusals = findings.Where(d => d.Level == Severity.Error).ToList();
         Phase("plan");
-        _observer.OnPlan(kind, plan, warnings);
+        var drift = actual is null ? [] : DriftedResource.Between(checkpoint.Resources, actual);
+        _observer.OnPlan(kind, plan, warnings, drift);
         foreach (var finding in findings.Where(d => d.Level != Severity.Error))
         {
             _observer.OnDiagnostic(finding);
@@ -165,7 +166,7 @@ internal sealed class StackRun(WorkspaceStack stack, RunOptions options)
             Warnings = warnings,
             Endpoint = connection.Endpoint,
             Desired = desired,
-            Drift = actual is null ? [] : DriftedResource.Between(checkpoint.Resources, actual),
+            Drift = drift,
         };
 
         // A saved plan the world moved away from is refused first: the fresh preview shows what the guards say now.
