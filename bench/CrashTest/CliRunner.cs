@@ -51,6 +51,7 @@ internal sealed class CliRunner(string cliDll, string directory, string thumbpri
             start.ArgumentList.Add(a);
         }
 
+        start.Environment.Remove("CI"); // its stack keeps local state on purpose; CI would refuse that
         start.Environment["PROVISION_TRUST_CERT_THUMBPRINT"] = thumbprint;
         start.Environment["PROVISION_CREDENTIAL"] = "local-emulator";
         start.Environment["NO_COLOR"] = "1";

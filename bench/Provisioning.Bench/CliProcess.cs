@@ -54,6 +54,9 @@ internal sealed class CliProcess(string cliDll)
         }
 
         start.Environment["NO_COLOR"] = "1";
+
+        // The figures are of local runs on the embedded emulator: a pipeline's CI variable would refuse their local state.
+        start.Environment.Remove("CI");
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;

@@ -21,7 +21,7 @@ namespace Provisioning.Diagnostics;
 // | PRV111 | error | input       | a file given to 'stack import' cannot be the stack's state                     |
 // | PRV112 | error | input       | a checkpoint of another stack was about to be written into this stack's state  |
 // | PRV113 | error | input       | the stack has no state to export (or only another project's: a renamed project) |
-// | PRV114 | error | input       | in CI (CI set), up or destroy would keep the state in the runner's local folder (no backend) |
+// | PRV114 | error | input       | in CI (CI set), up or destroy of a cloud stack would keep its state on the runner (no backend) |
 
 /// <summary>The state part of the catalogue: state files, journals, locks and saved plans.</summary>
 public static partial class DiagnosticCatalog

@@ -33,8 +33,9 @@ internal sealed class StackRun(WorkspaceStack stack, RunOptions options)
             throw new DiagnosticException(DiagnosticCatalog.ConfirmationNeeded(Verb(kind)));
         }
 
-        // A pipeline's runner forgets its files: state kept there is state lost, and the next run would delete nothing.
-        if (kind is RunKind.Up or RunKind.Destroy && options.ContinuousIntegration && !options.AllowLocalState && definition.BackendUrl is null)
+        // A pipeline's runner forgets its files: state kept there is state lost, and the next run would delete nothing. The
+        // embedded emulator (cloud: local) is exempt: its "Azure" lives in the same work folder and goes with it.
+        if (kind is RunKind.Up or RunKind.Destroy && options.ContinuousIntegration && !options.AllowLocalState && definition.BackendUrl is null && !definition.Cloud.IsLocal)
         {
             throw new DiagnosticException(DiagnosticCatalog.LocalStateInCi(Verb(kind), definition.Stack));
         }

@@ -25,7 +25,8 @@ internal static partial class Catalogue
             };
         }
 
-        // A pipeline with no backend would keep its state on a runner that is thrown away (PRV114).
+        // A pipeline with no backend would keep the state of a stack on a real cloud on a runner that is thrown away (PRV114).
+        // Refused before anything is contacted, so the test's emulator stands in for that cloud.
         foreach (var (verb, args) in new[]
         {
             ("up", Args("up", "--stack", "local", "--yes")),
@@ -36,7 +37,11 @@ internal static partial class Catalogue
             {
                 Prepare = [Up()],
                 Codes = ["PRV114"],
-                Arrange = p => p.SetEnvironment("CI", "true"),
+                Arrange = p =>
+                {
+                    p.Replace(p.StackFile(), "cloud: local", "cloud: AzureCloud");
+                    p.SetEnvironment("CI", "true");
+                },
             };
         }
 
