@@ -49,8 +49,15 @@ internal static partial class PlanRenderer
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(plan);
 
-        // A tenant that the plan keeps mapped on a registration (re-mapped or unchanged) is not left to the registration's own subscription.
-        var mapped = plan.Steps.Where(s => s.Desired is not null).Select(s => (s.Id.Parent, Tenant(s).ToLowerInvariant())).ToHashSet();
+        // Nothing to show (a no-change plan, the daily case at any size): no grouping, no index of every step.
+        if (!showSame && plan.Unmanaged.IsEmpty && !plan.Steps.Any(s => s.Kind != StepKind.Same))
+        {
+            return;
+        }
+
+        // A tenant that the plan keeps mapped on a registration (re-mapped or unchanged) is not left to the registration's
+        // own subscription; only a delete asks, so the index is made only for a plan that deletes.
+        var mapped = new Lazy<HashSet<(Model.ArmResourceId?, string)>>(() => [.. plan.Steps.Where(s => s.Desired is not null).Select(s => (s.Id.Parent, Tenant(s).ToLowerInvariant()))]);
         var replacedFirst = plan.Overwrites.ToLookup(o => o.Removed.Id);
         var overwrittenBy = plan.Overwrites.ToLookup(o => o.By, ReferenceEqualityComparer.Instance);
         foreach (var group in RegistrationGroup.Of(plan))
@@ -65,7 +72,7 @@ internal static partial class PlanRenderer
             console.MarkupLineInterpolated($"Registration [bold]{group.Name}[/]  [grey]({group.Location})[/]");
             foreach (var step in shown)
             {
-                WriteStep(console, step, diff, mapped.Contains((step.Id.Parent, Tenant(step).ToLowerInvariant())), showIds);
+                WriteStep(console, step, diff, step.Kind == StepKind.Delete && mapped.Value.Contains((step.Id.Parent, Tenant(step).ToLowerInvariant())), showIds);
                 foreach (var o in step.Kind == StepKind.Delete ? replacedFirst[step.Id] : [])
                 {
                     console.MarkupLineInterpolated($"      [grey]the PUT of {Shown(o.By, showIds)} replaces it first (one subscription per tenant per registration)[/]");

@@ -15,7 +15,7 @@ public sealed record DriftedResource(Urn Urn, ArmResourceId Id, bool Deleted, Im
     {
         ArgumentNullException.ThrowIfNull(recorded);
         ArgumentNullException.ThrowIfNull(found);
-        var now = new Dictionary<ArmResourceId, Model.ObservedResource>();
+        var now = new Dictionary<ArmResourceId, Model.ObservedResource>(found.TryGetNonEnumeratedCount(out var count) ? count : 0);
         foreach (var resource in found)
         {
             now.TryAdd(resource.Id, resource);
