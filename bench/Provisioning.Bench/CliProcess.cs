@@ -4,11 +4,18 @@ using System.Globalization;
 namespace Provisioning.Bench;
 
 /// <summary>Runs the Release build of the <c>provision</c> CLI as a child process and measures its wall time and peak memory.</summary>
+/// <remarks>A path ending in <c>.dll</c> runs as <c>dotnet PATH</c>; any other path (a published apphost, a Native AOT binary) is run itself.</remarks>
 internal sealed class CliProcess(string cliDll)
 {
     private const string TimeTool = "/usr/bin/time";
 
     public string CliDll { get; } = cliDll;
+
+    /// <summary>Whether <see cref="CliDll"/> is an assembly run through the <c>dotnet</c> host rather than an executable.</summary>
+    public bool IsAssembly => CliDll.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>How the child is started, for the figures' detail: <c>dotnet provision.dll</c> or the executable's file name.</summary>
+    public string Describe() => IsAssembly ? $"dotnet {Path.GetFileName(CliDll)}" : Path.GetFileName(CliDll);
 
     /// <summary>Finds <c>src/Provisioning.Cli/bin/Release/net10.0/provision.dll</c> above the working directory, building it when missing.</summary>
     public static CliProcess Locate(string repositoryRoot)
@@ -35,7 +42,8 @@ internal sealed class CliProcess(string cliDll)
     public async Task<CliRun> RunAsync(string workingDirectory, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment = null, CancellationToken cancellationToken = default)
     {
         var useTime = File.Exists(TimeTool);
-        var start = new ProcessStartInfo(useTime ? TimeTool : "dotnet")
+        var host = IsAssembly ? "dotnet" : CliDll;
+        var start = new ProcessStartInfo(useTime ? TimeTool : host)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -44,10 +52,14 @@ internal sealed class CliProcess(string cliDll)
         if (useTime)
         {
             start.ArgumentList.Add("-v");
-            start.ArgumentList.Add("dotnet");
+            start.ArgumentList.Add(host);
         }
 
-        start.ArgumentList.Add(CliDll);
+        if (IsAssembly)
+        {
+            start.ArgumentList.Add(CliDll);
+        }
+
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

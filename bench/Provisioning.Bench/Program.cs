@@ -1,7 +1,8 @@
 using Provisioning.Bench;
 
 // dotnet run -c Release --project bench/Provisioning.Bench -- [--quick | --smoke] [--only P1,P5] [--cli provision.dll] [--out FILE]
-// --cli measures another build of the CLI, e.g. a ReadyToRun publish (see bench/README.md).
+// --cli measures another build of the CLI: a provision.dll (run as `dotnet provision.dll`) or an executable run as it is,
+// e.g. the apphost of a ReadyToRun publish or a Native AOT binary (see bench/README.md).
 // Prints the table of issue 7 (P1–P5) and issue 12 (P6) and writes it as JSON (default bench/results/latest.json).
 var quick = args.Contains("--quick");
 var smoke = args.Contains("--smoke");

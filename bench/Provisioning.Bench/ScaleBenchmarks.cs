@@ -58,7 +58,7 @@ internal static class ScaleBenchmarks
         var runs = await RunPreviewsAsync(cli, project, settings.ColdRuns, null, cancellationToken);
         var seconds = Stats.Median(runs.Select(r => r.Elapsed.TotalSeconds));
         var detail = string.Create(CultureInfo.InvariantCulture,
-            $"{project.Mappings} mappings, whole process (dotnet provision.dll, embedded emulator), median of {runs.Count}: {string.Join(", ", runs.Select(r => $"{r.Elapsed.TotalSeconds:F2}"))} s");
+            $"{project.Mappings} mappings, whole process ({cli.Describe()}, embedded emulator), median of {runs.Count}: {string.Join(", ", runs.Select(r => $"{r.Elapsed.TotalSeconds:F2}"))} s");
         return [new BenchRow("P5", $"cold start: preview of {project.Mappings} mappings", seconds, "s", "≤ 1 s", seconds <= 1, detail)];
     }
 

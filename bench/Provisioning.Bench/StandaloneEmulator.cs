@@ -46,9 +46,15 @@ internal sealed partial class StandaloneEmulator : IDisposable
     }
 
     /// <summary>Starts <c>dotnet Provisioning.ArmEmulator.dll</c> from beside <paramref name="cliDll"/> with the given data file, pages of 1,000 and no throttling.</summary>
+    /// <remarks>A Native AOT build of the CLI has no emulator assembly beside it: the harness's own copy is started instead (it is not measured).</remarks>
     public static async Task<StandaloneEmulator> StartAsync(string cliDll, int port, string dataFile, CancellationToken cancellationToken = default)
     {
         var dll = Path.Combine(Path.GetDirectoryName(cliDll)!, "Provisioning.ArmEmulator.dll");
+        if (!File.Exists(dll))
+        {
+            dll = Path.Combine(AppContext.BaseDirectory, "Provisioning.ArmEmulator.dll");
+        }
+
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in new[] { dll, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--data", dataFile, "--page-size", "1000", "--no-throttling" })
         {
