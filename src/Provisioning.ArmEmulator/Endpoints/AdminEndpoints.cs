@@ -16,7 +16,7 @@ internal static class AdminEndpoints
     }
 
     private static JsonHttpResult<StateDocument> State(EmulatorStore store) =>
-        TypedResults.Json(store.Snapshot(), EmulatorJson.Options);
+        TypedResults.Json(store.Snapshot(), EmulatorJson.Info<StateDocument>());
 
     private static JsonHttpResult<RequestLogSummary> Requests(EmulatorRequestLog log) =>
         TypedResults.Json(
@@ -40,5 +40,5 @@ internal static class AdminEndpoints
                         .OrderBy(c => c.Key)
                         .Select(c => new FaultCount(JsonNamingPolicy.CamelCase.ConvertName(c.Key.ToString()), c.Value)),
                 ]),
-            EmulatorJson.Options);
+            EmulatorJson.Info<RequestLogSummary>());
 }

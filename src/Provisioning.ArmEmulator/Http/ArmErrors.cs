@@ -120,5 +120,5 @@ internal static class ArmErrors
     };
 
     private static JsonHttpResult<ArmErrorResponse> Error(int statusCode, string code, string message) =>
-        TypedResults.Json(new ArmErrorResponse(new ArmErrorDetail(code, message)), EmulatorJson.Options, statusCode: statusCode);
+        TypedResults.Json(new ArmErrorResponse(new ArmErrorDetail(code, message)), EmulatorJson.Info<ArmErrorResponse>(), statusCode: statusCode);
 }

@@ -14,7 +14,7 @@ internal static class StateFile
         }
 
         using var stream = File.OpenRead(path);
-        var document = JsonSerializer.Deserialize<StateDocument>(stream, EmulatorJson.Options)
+        var document = JsonSerializer.Deserialize(stream, EmulatorJson.Info<StateDocument>())
             ?? throw new InvalidDataException($"The emulator data file '{path}' is empty.");
         if (document.Version != StateDocument.CurrentVersion)
         {
@@ -36,7 +36,7 @@ internal static class StateFile
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                JsonSerializer.Serialize(stream, document, EmulatorJson.Options);
+                JsonSerializer.Serialize(stream, document, EmulatorJson.Info<StateDocument>());
                 stream.Flush(flushToDisk: true);
             }
 

@@ -22,4 +22,8 @@ internal static class EmulatorJson
         options.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         return options;
     }
+
+    /// <summary>The generated metadata of <typeparamref name="T"/> with <see cref="Options"/> (its encoder included): no reflection, so Native AOT keeps it.</summary>
+    public static System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Info<T>() =>
+        (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 }

@@ -11,7 +11,6 @@ namespace Provisioning.Cli.Commands;
 /// <summary>Declares <c>provision stack ls</c>: the stacks of the project (stack files and state files) with resource counts and last update.</summary>
 internal static class StackLsCommand
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     /// <summary>Makes the command.</summary>
     public static Command Create(CliConsole console)
@@ -65,7 +64,7 @@ internal static class StackLsCommand
 
         if (json)
         {
-            console.Out.Profile.Out.Writer.Write(JsonSerializer.Serialize(rows, Json) + "\n");
+            console.Out.Profile.Out.Writer.Write(JsonSerializer.Serialize(rows, Rendering.Json.CliJsonContext.Default.ListStackRow) + "\n");
             console.Out.Profile.Out.Writer.Flush();
             return ExitCodes.Ok;
         }
@@ -92,5 +91,5 @@ internal static class StackLsCommand
     }
 
     /// <summary>One stack in the listing.</summary>
-    private sealed record StackRow(string Name, bool StackFile, int? Resources, DateTimeOffset? Updated, string? Problem);
+    internal sealed record StackRow(string Name, bool StackFile, int? Resources, DateTimeOffset? Updated, string? Problem);
 }

@@ -17,7 +17,7 @@ internal static class OutputsRenderer
     public const string SecretText = "[secret]";
 
     // Compact, and readable: letters of any script as they are; control characters stay escaped, so a value cannot drive the terminal.
-    private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions Compact = new() { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>
     /// Writes the outputs (nothing when there are none); <paramref name="preview"/> says they are what <c>up</c> would
@@ -50,7 +50,7 @@ internal static class OutputsRenderer
             return SecretText;
         }
 
-        return output.Value is { } value ? Visible(JsonSerializer.Serialize(value, Compact)) : "null";
+        return output.Value is { } value ? Visible(CompactText(value)) : "null";
     }
 
     // The relaxed encoder lets invisible format characters through (a right-to-left override could disguise a value):
@@ -79,4 +79,16 @@ internal static class OutputsRenderer
     }
 
     private static bool Hidden(char c) => char.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.Control or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
+
+    /// <summary>The value as compact JSON, written by hand from the element (no reflection).</summary>
+    private static string CompactText(JsonElement value)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, Compact))
+        {
+            value.WriteTo(writer);
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
 }

@@ -16,13 +16,12 @@ namespace Provisioning.Planning;
 public static class SavedPlanSerializer
 {
     private const string What = "saved plan";
-    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true };
 
     /// <summary>The JSON text of a saved plan, its checksum last.</summary>
     public static string Write(SavedPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var body = JsonSerializer.Serialize(plan with { FormatVersion = SavedPlan.CurrentFormatVersion }, Options).TrimEnd();
+        var body = JsonSerializer.Serialize(plan with { FormatVersion = SavedPlan.CurrentFormatVersion }, SavedPlanJsonContext.Default.SavedPlan).TrimEnd();
 
         // "{ … }" becomes "{ …,\n  "checksum": "sha256:…"\n}": the checksum covers every byte up to its own name.
         var covered = string.Concat(body.AsSpan(0, body.Length - 1).TrimEnd(), ",\n  ");
@@ -71,7 +70,7 @@ public static class SavedPlanSerializer
                 throw new DiagnosticException(DiagnosticCatalog.ChecksumMismatch(source, What, "Run 'provision preview --save-plan' again."));
             }
 
-            var plan = JsonSerializer.Deserialize<SavedPlan>(bytes, Options) ?? throw new JsonException("the document is null.");
+            var plan = JsonSerializer.Deserialize(bytes, SavedPlanJsonContext.Default.SavedPlan) ?? throw new JsonException("the document is null.");
             if (plan.Project is null || plan.Stack is null || plan.Operation is null || plan.ActualFingerprint is null || plan.Steps.IsDefault)
             {
                 throw new JsonException("project, stack, operation, steps and actual_fingerprint are required.");

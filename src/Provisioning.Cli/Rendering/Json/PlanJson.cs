@@ -14,12 +14,6 @@ internal static class PlanJson
 {
     private static readonly JsonElement NullValue = ParseNull();
 
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-    };
-
     /// <summary>The document of a run that returned a result, written at <paramref name="timestamp"/>.</summary>
     public static PlanDocument Build(StackRunResult run, DateTimeOffset timestamp)
     {
@@ -136,10 +130,10 @@ internal static class PlanJson
     public static void Write(IAnsiConsole output, PlanDocument document) => WriteRaw(output, Serialize(document));
 
     /// <summary>Writes the document of a run that stopped on an error as the only thing on standard output.</summary>
-    public static void Write(IAnsiConsole output, ErrorDocument document) => WriteRaw(output, JsonSerializer.Serialize(document, Options));
+    public static void Write(IAnsiConsole output, ErrorDocument document) => WriteRaw(output, JsonSerializer.Serialize(document, CliJsonContext.Default.ErrorDocument));
 
     /// <summary>The document as indented JSON.</summary>
-    public static string Serialize(PlanDocument document) => JsonSerializer.Serialize(document, Options);
+    public static string Serialize(PlanDocument document) => JsonSerializer.Serialize(document, CliJsonContext.Default.PlanDocument);
 
     private static void WriteRaw(IAnsiConsole output, string json)
     {
