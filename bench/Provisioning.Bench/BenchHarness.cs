@@ -1,10 +1,10 @@
 namespace Provisioning.Bench;
 
-/// <summary>Runs the figures of issue 7 in order, P1 to P6 (or only those asked for), and returns the rows of the table.</summary>
+/// <summary>Runs the figures of issues 7, 12 and 14 in order, P1 to P7 (or only those asked for), and returns the rows of the table.</summary>
 internal static class BenchHarness
 {
     /// <summary>Every figure, in the order of the table.</summary>
-    public static IReadOnlyList<string> Figures { get; } = ["P1", "P2", "P3", "P4", "P5", "P6"];
+    public static IReadOnlyList<string> Figures { get; } = ["P1", "P2", "P3", "P4", "P5", "P6", "P7"];
 
     public static async Task<IReadOnlyList<BenchRow>> RunAsync(
         BenchSettings settings, CliProcess cli, Action<string> progress, IReadOnlyCollection<string>? only = null, CancellationToken cancellationToken = default)
@@ -45,6 +45,12 @@ internal static class BenchHarness
         {
             progress("P6 C# program preview (the first run builds it)…");
             rows.AddRange(await ProgramBenchmarks.ProgramPreviewAsync(cli, settings, cancellationToken));
+        }
+
+        if (Wanted("P7"))
+        {
+            progress("P7 cost growth: generating and previewing each size…");
+            rows.AddRange(await ScaleBenchmarks.GrowthAsync(cli, settings, progress, cancellationToken));
         }
 
         return rows;

@@ -68,7 +68,7 @@ internal sealed partial class StandaloneEmulator : IDisposable
             process.ErrorDataReceived += (_, _) => { };
             process.BeginErrorReadLine();
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(TimeSpan.FromSeconds(60));
+            timeout.CancelAfter(TimeSpan.FromMinutes(5)); // P7 at 1,000,000 mappings loads a large data file
             while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
             {
                 if (StartupLine().Match(line) is { Success: true } match)

@@ -13,9 +13,10 @@ public sealed class BenchHarnessTests
 
         var rows = await BenchHarness.RunAsync(settings, cli, _ => { });
 
-        var expected = 3 + 3 + settings.StateSizes.Count + settings.FanOut.Count + 1 + 2;
+        var growthSizes = settings.GrowthSizes.Count(s => s <= settings.GrowthMax);
+        var expected = 3 + 3 + settings.StateSizes.Count + settings.FanOut.Count + 1 + 2 + (3 * growthSizes) + (growthSizes - 1);
         Assert.Equal(expected, rows.Count);
-        Assert.Equal(["P1", "P2", "P3", "P4", "P5", "P6"], rows.Select(r => r.Id).Distinct());
+        Assert.Equal(["P1", "P2", "P3", "P4", "P5", "P6", "P7"], rows.Select(r => r.Id).Distinct());
         Assert.All(rows, r => Assert.True(double.IsFinite(r.Value) && r.Value > 0, $"{r.Id} {r.Name}: {r.Value}"));
         Assert.Contains(rows, r => r.Id == "P1" && r.Detail.Contains("standalone emulator", StringComparison.Ordinal));
         var table = BenchReport.Table(rows);
@@ -45,6 +46,26 @@ public sealed class BenchHarnessTests
         var rows = await BenchHarness.RunAsync(BenchSettings.Smoke, new CliProcess("unused.dll"), _ => { }, ["P3"]);
 
         Assert.All(rows, r => Assert.Equal("P3", r.Id));
+    }
+
+    [Fact]
+    public async Task P7_measures_each_size_up_to_the_maximum_and_the_ratio_of_consecutive_sizes()
+    {
+        var cli = new CliProcess(Path.Combine(AppContext.BaseDirectory, "provision.dll"));
+        var settings = BenchSettings.Smoke with { GrowthSizes = [10, 20, 40], GrowthMax = 20 };
+
+        var rows = await BenchHarness.RunAsync(settings, cli, _ => { }, ["P7"]);
+
+        Assert.All(rows, r => Assert.Equal("P7", r.Id));
+        Assert.Equal(
+            [
+                "growth: preview 10 mappings (refresh, no change): wall", "growth: preview 10 mappings: peak memory (MaxRSS)", "growth: generating 10 mappings (stack, emulator data, state)",
+                "growth: preview 20 mappings (refresh, no change): wall", "growth: preview 20 mappings: peak memory (MaxRSS)", "growth: generating 20 mappings (stack, emulator data, state)",
+                "growth: t(20) / t(10)",
+            ],
+            rows.Select(r => r.Name));
+        Assert.All(rows, r => Assert.True(double.IsFinite(r.Value) && r.Value > 0, $"{r.Name}: {r.Value}"));
+        Assert.All(rows, r => Assert.Null(r.Met)); // the goals are the 1,000,000 size's
     }
 
     [Fact]
