@@ -19,12 +19,22 @@ public sealed class Interner
     private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Name, string Value), ImmutableSortedDictionary<string, string>> _single = [];
 
+    // Set once the seed (the desired graph) is in: from then on the four dictionaries above are only read, without the
+    // lock, by any number of threads (the parallel page readers of a refresh, which would otherwise queue on one lock);
+    // what the seed lacks goes to the locked overflow below. A dictionary is safe for concurrent reads while nobody writes.
+    private volatile bool _sealed;
+    private readonly Dictionary<string, ArmResourceId> _moreIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Urn> _moreUrns = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _moreStrings = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Name, string Value), ImmutableSortedDictionary<string, string>> _moreSingle = [];
+
     /// <summary>An interner seeded with every id, URN, type, api-version and property set of <paramref name="desired"/>.</summary>
     public static Interner From(ResourceGraph desired)
     {
         ArgumentNullException.ThrowIfNull(desired);
         var interner = new Interner();
         interner.Add(desired.Resources);
+        interner._sealed = true;
         return interner;
     }
 
@@ -37,6 +47,11 @@ public sealed class Interner
         var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
         lock (_gate)
         {
+            if (_sealed)
+            {
+                throw new InvalidOperationException("The interner is sealed: its seed is read without a lock.");
+            }
+
             foreach (var resource in resources)
             {
                 _ids.TryAdd(resource.Id.ToString(), resource.Id);
@@ -81,9 +96,16 @@ public sealed class Interner
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryGetId(ReadOnlySpan<char> text, out ArmResourceId id, out string? error)
     {
+        if (_sealed && _ids.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out id))
+        {
+            error = null;
+            return true;
+        }
+
         lock (_gate)
         {
-            if (_ids.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out id))
+            var ids = _sealed ? _moreIds : _ids;
+            if (ids.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out id))
             {
                 error = null;
                 return true;
@@ -94,7 +116,7 @@ public sealed class Interner
                 return false;
             }
 
-            _ids.TryAdd(id.ToString(), id);
+            ids.TryAdd(id.ToString(), id);
             return true;
         }
     }
@@ -103,15 +125,21 @@ public sealed class Interner
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Urn Urn(ReadOnlySpan<char> text)
     {
+        if (_sealed && _urns.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out var seeded))
+        {
+            return seeded;
+        }
+
         lock (_gate)
         {
-            if (_urns.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out var urn))
+            var urns = _sealed ? _moreUrns : _urns;
+            if (urns.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out var urn))
             {
                 return urn;
             }
 
             urn = Model.Urn.Parse(text.ToString());
-            _urns.TryAdd(urn.Value, urn);
+            urns.TryAdd(urn.Value, urn);
             return urn;
         }
     }
@@ -120,16 +148,21 @@ public sealed class Interner
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string Text(ReadOnlySpan<char> text)
     {
+        if (_sealed && _strings.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out var seeded))
+        {
+            return seeded;
+        }
+
         lock (_gate)
         {
-            var lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
-            if (lookup.TryGetValue(text, out var known))
+            var strings = _sealed ? _moreStrings : _strings;
+            if (strings.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out var known))
             {
                 return known;
             }
 
             var made = text.ToString();
-            _strings.TryAdd(made, made);
+            strings.TryAdd(made, made);
             return made;
         }
     }
@@ -154,12 +187,18 @@ public sealed class Interner
         }
 
         var key = (pairs[0].Key, pairs[0].Value);
+        if (_sealed && _single.TryGetValue(key, out var seeded))
+        {
+            return seeded;
+        }
+
         lock (_gate)
         {
-            if (!_single.TryGetValue(key, out var properties))
+            var single = _sealed ? _moreSingle : _single;
+            if (!single.TryGetValue(key, out var properties))
             {
                 properties = Resource.PropertiesOf(key);
-                _single.Add(key, properties);
+                single.Add(key, properties);
             }
 
             return properties;

@@ -58,4 +58,35 @@ public sealed class InternerTests
         Assert.Contains("subscriptions", error, StringComparison.Ordinal);
         Assert.Throws<FormatException>(() => interner.Urn("urn:pulumi:dev".ToCharArray()));
     }
+
+    [Fact]
+    public void A_seeded_interner_read_by_many_threads_gives_one_instance_per_text_seeded_or_not()
+    {
+        var desired = Enumerable.Range(0, 200).Select(n => Desired($"11111111-0000-4000-8000-{n:x12}", $"22222222-0000-4000-8000-{n:x12}")).ToList();
+        var interner = Interner.From(new ResourceGraph("p", "dev", [new Component(Component, "t", "west", desired)]));
+        var unknown = Enumerable.Range(0, 50).Select(n => $"{Registration}/customerSubscriptions/33333333-0000-4000-8000-{n:x12}").ToList();
+
+        // Eight readers at once (as a refresh's page readers): seeded ids come back as the desired instances without the
+        // lock; ids the seed lacks are parsed once and shared through the overflow.
+        var seen = new System.Collections.Concurrent.ConcurrentBag<(string Text, string Id)>();
+        Parallel.For(0, 8, new ParallelOptions { MaxDegreeOfParallelism = 8 }, reader =>
+        {
+            foreach (var text in desired.Select(d => d.Id.ToString()).Concat(unknown))
+            {
+                Assert.True(interner.TryGetId(text.ToCharArray(), out var id, out _));
+                seen.Add((text, id.ToString()));
+            }
+        });
+
+        Assert.All(desired, d => Assert.All(seen.Where(x => x.Text == d.Id.ToString()), x => Assert.Same(d.Id.ToString(), x.Id)));
+        Assert.All(unknown, u => Assert.Single(seen.Where(x => x.Text == u).Select(x => x.Id).Distinct(ReferenceEqualityComparer.Instance)));
+    }
+
+    [Fact]
+    public void A_seeded_interner_takes_no_more_seed()
+    {
+        var interner = Interner.From(new ResourceGraph("p", "dev", []));
+
+        Assert.Throws<InvalidOperationException>(() => interner.Add([Desired("11111111-0000-4000-8000-000000000001", "22222222-0000-4000-8000-000000000002")]));
+    }
 }
