@@ -33,6 +33,10 @@ public sealed class Interner
     {
         ArgumentNullException.ThrowIfNull(desired);
         var interner = new Interner();
+
+        // Sized once for the graph: no rehash (and its garbage) of a million ids and URNs.
+        interner._ids.EnsureCapacity(desired.Count);
+        interner._urns.EnsureCapacity(desired.Count + desired.Components.Count);
         interner.Add(desired.Resources);
         interner._sealed = true;
         return interner;

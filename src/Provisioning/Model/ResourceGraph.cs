@@ -11,6 +11,9 @@ public sealed class ResourceGraph
         Project = project;
         Stack = stack;
         Components = components;
+
+        // Sized once: a million resources would otherwise be rehashed a score of times, each copy garbage.
+        _byId.EnsureCapacity(components.Sum(c => c.Children.Count));
         foreach (var resource in components.SelectMany(c => c.Children))
         {
             if (!_byId.TryAdd(resource.Id, resource))
