@@ -1,4 +1,8 @@
 using System.CommandLine;
+using Provisioning.Azure.State;
+using Provisioning.Config;
+using Provisioning.Engine;
+using Provisioning.State;
 
 namespace Provisioning.Cli.Commands;
 
@@ -22,5 +26,26 @@ internal static class StackCommand
         ArgumentNullException.ThrowIfNull(parse);
         var value = parse.GetValue(cwd);
         return Path.GetFullPath(string.IsNullOrEmpty(value) ? System.IO.Directory.GetCurrentDirectory() : value);
+    }
+
+    /// <summary>
+    /// A stack's state as every verb reads it, without the lock (bound to its project and stack, checksums verified, the
+    /// journal replayed): through the backend its valid stack files name (<paramref name="files"/>), else from the local
+    /// state file at <paramref name="localPath"/> of <paramref name="project"/>; null when there is none.
+    /// </summary>
+    public static async Task<Checkpoint?> ReadStateAsync(string directory, string stack, StackDefinition? files, string? localPath, string? project, CancellationToken cancellationToken)
+    {
+        if (files is not null)
+        {
+            return await new Workspace(directory, new WorkspaceOptions { StateBackend = AzureStateBackend.Instance }).Stack(stack).ReadStateAsync(files, cancellationToken);
+        }
+
+        if (localPath is null || project is null)
+        {
+            return null;
+        }
+
+        using var store = new LocalFileStateStore(localPath, new StateIdentity(project, stack));
+        return await store.ReadAsync(cancellationToken);
     }
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Provisioning.Azure.State;
 using Provisioning.Engine;
 using Provisioning.Cli.Rendering;
 using Provisioning.Config;
@@ -43,19 +42,7 @@ internal static class StackExportCommand
         try
         {
             // The replayed state, read like every command reads it: bound to its project and stack, checksums verified.
-            var store = definition is { BackendUrl: { } url } && !url.StartsWith("file:", StringComparison.OrdinalIgnoreCase)
-                ? AzureStateBackend.Instance.Open(definition, folder)
-                : new LocalFileStateStore(definition is null ? found[0].Path : folder.StatePath(identity.Project, stack), identity);
-            Checkpoint? checkpoint;
-            try
-            {
-                checkpoint = await store.ReadAsync(cancellationToken);
-            }
-            finally
-            {
-                (store as IDisposable)?.Dispose();
-            }
-
+            var checkpoint = await StackCommand.ReadStateAsync(directory, stack, definition, definition is null ? found[0].Path : null, identity.Project, cancellationToken);
             if (checkpoint is null)
             {
                 var elsewhere = found.Where(f => f.Project != identity.Project).Select(f => f.Path).ToList();

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text.Json;
-using Provisioning.Azure.State;
 using Provisioning.Engine;
 using Provisioning.Config;
 using Provisioning.State;
@@ -24,7 +23,6 @@ internal static class StackLsCommand
 
     private static async Task<int> RunAsync(CliConsole console, string directory, bool json, CancellationToken cancellationToken)
     {
-        var folder = new WorkFolder(directory);
         var states = StateFiles.FindAll(directory);
         var names = ProjectStacks.WithStackFiles(directory).Union(states.Select(s => s.Stack), StringComparer.Ordinal).Order(StringComparer.Ordinal);
         var rows = new List<StackRow>();
@@ -39,15 +37,7 @@ internal static class StackLsCommand
             var definition = StackLoader.Load(directory, name).Stack;
             try
             {
-                var store = definition is not null ? AzureStateBackend.Instance.Open(definition, folder) : state.Path is null ? null : new LocalFileStateStore(state.Path, new StateIdentity(state.Project!, name));
-                try
-                {
-                    checkpoint = store is null ? null : await store.ReadAsync(cancellationToken);
-                }
-                finally
-                {
-                    (store as IDisposable)?.Dispose();
-                }
+                checkpoint = await StackCommand.ReadStateAsync(directory, name, definition, state.Path, state.Project, cancellationToken);
             }
             catch (Exception e) when (e is InvalidDataException or FormatException or global::Azure.RequestFailedException)
             {

@@ -21,7 +21,7 @@ internal sealed class ImportRun(WorkspaceStack stack, ImportOptions options)
         var observer = workspace.Options.Observer;
         await using var run = await StateRun.OpenAsync(stack, RunKind.Import, writes: true, options.Yes, "writes the state", null, cancellationToken).ConfigureAwait(false);
         var (definition, state, connection, checkpoint) = (run.Definition, run.State, run.Connection, run.Checkpoint);
-        var refreshed = await run.ListAsync(observer, definition.Registrations.Select(r => r.Id), null, cancellationToken).ConfigureAwait(false);
+        var refreshed = await run.ListAsync(definition.Registrations.Select(r => r.Id), null, cancellationToken).ConfigureAwait(false);
         var known = checkpoint.Resources.Select(r => r.Id).ToHashSet();
         var desired = definition.Expand();
         var found = refreshed.Resources

@@ -24,7 +24,7 @@ internal sealed class RefreshRun(WorkspaceStack stack, RunOptions options)
         await using var run = await StateRun.OpenAsync(stack, RunKind.Refresh, writes, options.Yes, "rewrites the state", interner, cancellationToken).ConfigureAwait(false);
         var (definition, state, connection, checkpoint) = (run.Definition, run.State, run.Connection, run.Checkpoint);
         var parents = definition.Registrations.Select(r => r.Id).Concat(Refresher.ParentsOf(checkpoint.Resources.Select(r => r.Id)));
-        var refreshed = await run.ListAsync(observer, parents, interner, cancellationToken).ConfigureAwait(false);
+        var refreshed = await run.ListAsync(parents, interner, cancellationToken).ConfigureAwait(false);
         var observed = refreshed.Resources.ToDictionary(r => r.Id);
 
         var steps = ImmutableArray.CreateBuilder<Step>();
@@ -45,7 +45,10 @@ internal sealed class RefreshRun(WorkspaceStack stack, RunOptions options)
         }
 
         var plan = new Plan(steps.ToImmutable(), []);
-        var drift = DriftedResource.Between(checkpoint.Resources, refreshed.Resources);
+        // A refresh's plan is its drift: what changed (~) or disappeared (x) in Azure since the state recorded it.
+        IReadOnlyList<DriftedResource> drift = [.. plan.Steps
+            .Where(s => s.Kind is StepKind.Update or StepKind.Forget)
+            .Select(s => new DriftedResource(s.Urn, s.Id, Deleted: s.Kind == StepKind.Forget, s.Diffs))];
         observer.OnPlan(RunKind.Refresh, plan, [], drift);
         var result = new StackRunResult(RunKind.Refresh, definition.Project, definition.Stack, RunOutcome.Succeeded, plan)
         {

@@ -13,8 +13,11 @@ namespace Provisioning.Engine;
 /// </summary>
 internal sealed class StateRun : IAsyncDisposable
 {
-    private StateRun(StackDefinition definition, StateSession state, ProviderConnection connection, Checkpoint checkpoint)
+    private readonly EngineObserver _observer;
+
+    private StateRun(EngineObserver observer, StackDefinition definition, StateSession state, ProviderConnection connection, Checkpoint checkpoint)
     {
+        _observer = observer;
         Definition = definition;
         State = state;
         Connection = connection;
@@ -54,7 +57,7 @@ internal sealed class StateRun : IAsyncDisposable
             {
                 observer.OnStart(kind, definition, connection.Endpoint);
                 var checkpoint = await state.ResolvePendingAsync(connection.Provider, cancellationToken).ConfigureAwait(false);
-                return new StateRun(definition, state, connection, checkpoint);
+                return new StateRun(observer, definition, state, connection, checkpoint);
             }
             catch
             {
@@ -70,8 +73,8 @@ internal sealed class StateRun : IAsyncDisposable
     }
 
     /// <summary>Lists the customer subscriptions under <paramref name="parents"/>, shown by the observer as it goes.</summary>
-    public Task<RefreshResult> ListAsync(EngineObserver observer, IEnumerable<ArmResourceId> parents, Interner? interner, CancellationToken cancellationToken) =>
-        observer.RefreshingAsync(progress =>
+    public Task<RefreshResult> ListAsync(IEnumerable<ArmResourceId> parents, Interner? interner, CancellationToken cancellationToken) =>
+        _observer.RefreshingAsync(progress =>
             Refresher.RefreshAsync(Connection.Provider, parents, TenantRegistration.ChildTypeSegment, TenantRegistration.ApiVersion, interner: interner, progress: progress, cancellationToken: cancellationToken));
 
     public async ValueTask DisposeAsync()

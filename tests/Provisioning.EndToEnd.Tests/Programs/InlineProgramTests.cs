@@ -64,7 +64,7 @@ public sealed class InlineProgramTests : IAsyncLifetime, IDisposable
 
         var error = await Assert.ThrowsAsync<Diagnostics.DiagnosticException>(() => Workspace().Stack("dev").UpAsync());
 
-        Assert.Contains(error.Diagnostics, d => d.Code == "PRV162" || d.Message.Contains("--yes", StringComparison.Ordinal));
+        Assert.Contains(error.Diagnostics, d => d.Code == "PRV164");
         Assert.Equal(requests, _emulator.RequestLog.Count);
     }
 
