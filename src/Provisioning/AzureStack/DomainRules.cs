@@ -41,6 +41,14 @@ public static class DomainRules
             }
         }
 
+        // A name is "{registration}-{tenant}". When no registration key begins with another's key and a dash, a name
+        // tells its registration, so two names can only meet through two tenant keys that differ in case alone: a
+        // million mappings are then checked through their tenants, without making a million names.
+        if (!NamesCanMeet(registrations, tenants))
+        {
+            return;
+        }
+
         var declared = registrations.Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
         var names = new Dictionary<string, (string Registration, Tenant Tenant, TenantMapping Mapping)>(StringComparer.OrdinalIgnoreCase);
         foreach (var tenant in tenants)
@@ -68,6 +76,24 @@ public static class DomainRules
         }
     }
 
+    private static bool NamesCanMeet(IReadOnlyList<Registration> registrations, IReadOnlyList<Tenant> tenants)
+    {
+        foreach (var a in registrations)
+        {
+            foreach (var b in registrations)
+            {
+                var sameInCase = !ReferenceEquals(a, b) && string.Equals(a.Key, b.Key, StringComparison.OrdinalIgnoreCase);
+                if (sameInCase || (b.Key.Length > a.Key.Length && b.Key[a.Key.Length] == '-' && b.Key.StartsWith(a.Key, StringComparison.OrdinalIgnoreCase)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        var keys = new HashSet<string>(tenants.Count, StringComparer.OrdinalIgnoreCase);
+        return tenants.Any(t => !keys.Add(t.Key));
+    }
+
     private static void CheckRegistrations(IReadOnlyList<Registration> registrations, List<Diagnostic> diagnostics)
     {
         var byArmId = new Dictionary<string, Registration>(StringComparer.OrdinalIgnoreCase);
@@ -90,9 +116,13 @@ public static class DomainRules
             byRegistration.TryAdd(key, (new(StringComparer.OrdinalIgnoreCase), new(StringComparer.OrdinalIgnoreCase)));
         }
 
+        // Two holders can only clash when two tenant entries share a tenant id or a subscription: usually none do, and
+        // then only a registration listed twice by one tenant is left to find (no million-entry lookups).
+        var holding = HoldersCanClash(tenants);
+        var listed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var tenant in tenants)
         {
-            var listed = new HashSet<string>(StringComparer.Ordinal);
+            listed.Clear();
             foreach (var mapping in tenant.Mappings)
             {
                 if (!byRegistration.TryGetValue(mapping.RegistrationKey, out var holders))
@@ -103,6 +133,11 @@ public static class DomainRules
                 if (!listed.Add(mapping.RegistrationKey))
                 {
                     diagnostics.Add(DiagnosticCatalog.RegistrationListedTwice(mapping.Span, tenant.Key, mapping.RegistrationKey));
+                    continue;
+                }
+
+                if (!holding)
+                {
                     continue;
                 }
 
@@ -126,5 +161,43 @@ public static class DomainRules
                 holders.BySubscription.Add(subscription, (tenant, mapping));
             }
         }
+    }
+
+    private static bool HoldersCanClash(IReadOnlyList<Tenant> tenants)
+    {
+        var tenantIds = new HashSet<string>(tenants.Count, StringComparer.OrdinalIgnoreCase);
+        var subscriptions = new Dictionary<string, Tenant>(tenants.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var tenant in tenants)
+        {
+            if (!tenantIds.Add(tenant.TenantId))
+            {
+                return true;
+            }
+
+            string? last = null;
+            foreach (var mapping in tenant.Mappings)
+            {
+                // A tenant's mappings mostly share one subscription (one string): look each distinct one up once.
+                if (ReferenceEquals(mapping.CustomerSubscriptionId, last))
+                {
+                    continue;
+                }
+
+                last = mapping.CustomerSubscriptionId;
+                if (subscriptions.TryGetValue(last, out var holder))
+                {
+                    if (!ReferenceEquals(holder, tenant))
+                    {
+                        return true;
+                    }
+                }
+                else
+                {
+                    subscriptions.Add(last, tenant);
+                }
+            }
+        }
+
+        return false;
     }
 }

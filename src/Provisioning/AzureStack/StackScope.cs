@@ -90,16 +90,12 @@ public sealed class StackScope
         }
 
         // {registration id}/customerSubscriptions/{name}: the parent must be a declared registration, the child segment ours.
-        var text = id.ToString().AsSpan();
-        var nameStart = text.LastIndexOf('/') + 1;
-        var typeStart = nameStart < 2 ? -1 : text[..(nameStart - 1)].LastIndexOf('/') + 1;
-        if (typeStart <= 0 || nameStart >= text.Length
-            || !text[typeStart..(nameStart - 1)].Equals(TenantRegistration.ChildTypeSegment, StringComparison.OrdinalIgnoreCase))
+        id.SplitLast(out var parent, out var childType, out var name);
+        if (parent.IsEmpty || name.IsEmpty || !childType.Equals(TenantRegistration.ChildTypeSegment, StringComparison.OrdinalIgnoreCase))
         {
             return string.Empty;
         }
 
-        var parent = text[..(typeStart - 1)];
         if (_lookup.Contains(parent))
         {
             return null;

@@ -40,9 +40,18 @@ public static class TenantRegistration
         ArgumentNullException.ThrowIfNull(registrations);
         ArgumentNullException.ThrowIfNull(tenants);
         var byRegistration = registrations.ToDictionary(r => r.Key, _ => new List<(Tenant, TenantMapping)>(), StringComparer.Ordinal);
-        var tenantsByRegistration = registrations.ToDictionary(r => r.Key, _ => new Dictionary<string, TenantMapping>(StringComparer.OrdinalIgnoreCase), StringComparer.Ordinal);
+
+        // One subscription per tenant per registration: a second PUT for the same tenant removes the first. When every tenant
+        // entry has its own tenant id, only an entry listing a registration twice can break that, so the check needs
+        // the entry's own registrations, not an index of every mapping.
+        var tenantIds = new HashSet<string>(tenants.Count, StringComparer.OrdinalIgnoreCase);
+        var tenantsByRegistration = tenants.All(t => tenantIds.Add(t.TenantId))
+            ? null
+            : registrations.ToDictionary(r => r.Key, _ => new Dictionary<string, TenantMapping>(StringComparer.OrdinalIgnoreCase), StringComparer.Ordinal);
+        var listed = new Dictionary<string, TenantMapping>(StringComparer.Ordinal);
         foreach (var tenant in tenants)
         {
+            listed.Clear();
             foreach (var mapping in tenant.Mappings)
             {
                 if (!byRegistration.TryGetValue(mapping.RegistrationKey, out var mapped))
@@ -50,10 +59,10 @@ public static class TenantRegistration
                     throw new ArgumentException($"{mapping.Span}: tenant '{tenant.Key}' is mapped to registration '{mapping.RegistrationKey}', which the stack does not declare.", nameof(tenants));
                 }
 
-                // One subscription per tenant per registration: a second PUT for the same tenant removes the first.
-                if (!tenantsByRegistration[mapping.RegistrationKey].TryAdd(tenant.TenantId, mapping))
+                var (holders, key) = tenantsByRegistration is null ? (listed, mapping.RegistrationKey) : (tenantsByRegistration[mapping.RegistrationKey], tenant.TenantId);
+                if (!holders.TryAdd(key, mapping))
                 {
-                    var clash = tenantsByRegistration[mapping.RegistrationKey][tenant.TenantId];
+                    var clash = holders[key];
                     throw new ArgumentException(
                         $"{mapping.Span}: tenant {tenant.TenantId} ('{tenant.Key}') is mapped twice on registration '{mapping.RegistrationKey}' "
                         + $"(subscriptions {clash.CustomerSubscriptionId} and {mapping.CustomerSubscriptionId}); a tenant has one subscription per registration.",

@@ -12,7 +12,9 @@ public readonly record struct ArmResourceId
 {
     private const string SubscriptionsPrefix = "/subscriptions/";
 
-    private readonly string? _value;
+    // The id's text: a string, or (for a child made by Child) its parent's text, type and name, which the children of one
+    // parent share: a million mappings under fifty registrations then hold no text of their own.
+    private readonly object? _value;
     private readonly int _hash;
     private readonly ushort _subscriptionEnd;
     private readonly ushort _groupStart;
@@ -22,10 +24,15 @@ public readonly record struct ArmResourceId
     private readonly ushort _pairs;
 
     private ArmResourceId(string value, ushort subscriptionEnd, ushort groupStart, ushort groupEnd, ushort namespaceStart, ushort namespaceEnd, ushort pairs)
+        : this(value, HashOf(value), subscriptionEnd, groupStart, groupEnd, namespaceStart, namespaceEnd, pairs)
+    {
+    }
+
+    private ArmResourceId(object value, int hash, ushort subscriptionEnd, ushort groupStart, ushort groupEnd, ushort namespaceStart, ushort namespaceEnd, ushort pairs)
     {
         _value = value;
         // Ids are hashed many times (graph, state, refreshed actual): compute the case-insensitive hash once.
-        _hash = StringComparer.OrdinalIgnoreCase.GetHashCode(value);
+        _hash = hash;
         _subscriptionEnd = subscriptionEnd;
         _groupStart = groupStart;
         _groupEnd = groupEnd;
@@ -38,16 +45,16 @@ public readonly record struct ArmResourceId
     public const int MaxLength = ushort.MaxValue;
 
     /// <summary>The subscription the resource lives in.</summary>
-    public string SubscriptionId => Text[SubscriptionsPrefix.Length.._subscriptionEnd];
+    public string SubscriptionId => Head[SubscriptionsPrefix.Length.._subscriptionEnd];
 
     /// <summary>The resource group, or null for a subscription-scoped id.</summary>
-    public string? ResourceGroup => _groupStart == 0 ? null : Text[_groupStart.._groupEnd];
+    public string? ResourceGroup => _groupStart == 0 ? null : Head[_groupStart.._groupEnd];
 
     /// <summary>The provider namespace, e.g. <c>Microsoft.AzureStack</c>, or null for a subscription or resource group id.</summary>
-    public string? ProviderNamespace => _namespaceStart == 0 ? null : Text[_namespaceStart.._namespaceEnd];
+    public string? ProviderNamespace => _namespaceStart == 0 ? null : Head[_namespaceStart.._namespaceEnd];
 
     /// <summary>The last name segment of the id (the resource's own name).</summary>
-    public string Name => _pairs > 0 ? Text[(Text.LastIndexOf('/') + 1)..] : ResourceGroup ?? SubscriptionId;
+    public string Name => _value is ChildText child ? child.Name : _pairs > 0 ? Text[(Text.LastIndexOf('/') + 1)..] : ResourceGroup ?? SubscriptionId;
 
     /// <summary>The full resource type, e.g. <c>Microsoft.AzureStack/registrations/customerSubscriptions</c>, or empty for a scope.</summary>
     public string ResourceType
@@ -80,15 +87,168 @@ public readonly record struct ArmResourceId
     /// <summary>The parent resource id (for a child resource), or null for a top-level resource or a scope.</summary>
     public ArmResourceId? Parent => _pairs < 2
         ? null
-        : new ArmResourceId(Text[..ParentLength], _subscriptionEnd, _groupStart, _groupEnd, _namespaceStart, _namespaceEnd, (ushort)(_pairs - 1));
+        : new ArmResourceId(_value is ChildText child ? child.Parent : Text[..ParentLength], _subscriptionEnd, _groupStart, _groupEnd, _namespaceStart, _namespaceEnd, (ushort)(_pairs - 1));
 
     /// <summary>True when this id is a child of <paramref name="parent"/> (ignoring case); unlike <see cref="Parent"/> it allocates nothing.</summary>
-    public bool IsChildOf(ArmResourceId parent) =>
-        _pairs >= 2 && parent._value is { } p && ParentLength == p.Length && Text.AsSpan(0, p.Length).Equals(p, StringComparison.OrdinalIgnoreCase);
+    public bool IsChildOf(ArmResourceId parent)
+    {
+        if (_pairs < 2 || parent._value is null)
+        {
+            return false;
+        }
+
+        SplitLast(out var head, out _, out _);
+        return parent.TextEquals(head, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The number of characters of the id's text.</summary>
+    public int Length => _value switch
+    {
+        string text => text.Length,
+        ChildText child => child.Parent.Length + child.Type.Length + child.Name.Length + 2,
+        _ => 0,
+    };
+
+    /// <summary>
+    /// The id's text in three parts, without copying it: everything before its last type segment (the parent's id for a
+    /// child), the last type segment and the last name. For an id with fewer than two segments after the root, the
+    /// first part is empty.
+    /// </summary>
+    public void SplitLast(out ReadOnlySpan<char> head, out ReadOnlySpan<char> type, out ReadOnlySpan<char> name)
+    {
+        if (_value is ChildText child)
+        {
+            head = child.Parent;
+            type = child.Type;
+            name = child.Name;
+            return;
+        }
+
+        SplitLast(Text, out head, out type, out name);
+    }
+
+    private static void SplitLast(ReadOnlySpan<char> text, out ReadOnlySpan<char> head, out ReadOnlySpan<char> type, out ReadOnlySpan<char> name)
+    {
+        var nameSlash = text.LastIndexOf('/');
+        var typeSlash = nameSlash <= 0 ? -1 : text[..nameSlash].LastIndexOf('/');
+        head = typeSlash < 0 ? [] : text[..typeSlash];
+        type = typeSlash < 0 ? [] : text[(typeSlash + 1)..nameSlash];
+        name = text[(nameSlash + 1)..];
+    }
+
+    /// <summary>Copies the id's text into <paramref name="destination"/>, which must hold <see cref="Length"/> characters.</summary>
+    public int CopyTo(Span<char> destination)
+    {
+        switch (_value)
+        {
+            case string text:
+                text.CopyTo(destination);
+                return text.Length;
+            case ChildText child:
+                child.Parent.CopyTo(destination);
+                var at = child.Parent.Length;
+                destination[at++] = '/';
+                child.Type.CopyTo(destination[at..]);
+                at += child.Type.Length;
+                destination[at++] = '/';
+                child.Name.CopyTo(destination[at..]);
+                return at + child.Name.Length;
+            default:
+                return 0;
+        }
+    }
+
+    /// <summary>True when both ids hold the very same text instance (as the interner shares them): equal, and printed the same.</summary>
+    public bool SharesTextWith(ArmResourceId other) => ReferenceEquals(_value, other._value);
+
+    /// <summary>True when the id's text is exactly <paramref name="text"/> (ordinal, case included).</summary>
+    public bool TextEquals(ReadOnlySpan<char> text) => TextEquals(text, StringComparison.Ordinal);
+
+    private bool TextEquals(ReadOnlySpan<char> text, StringComparison comparison)
+    {
+        switch (_value)
+        {
+            case string value:
+                return text.Equals(value, comparison);
+            case null:
+                return text.IsEmpty;
+            default:
+                SplitLast(out var head, out var type, out var name);
+                return text.Length == Length && text.StartsWith(head, comparison) && EqualsTail(text[head.Length..], type, name, comparison);
+        }
+    }
+
+    // "/{type}/{name}" compared with a text's rest.
+    private static bool EqualsTail(ReadOnlySpan<char> rest, ReadOnlySpan<char> type, ReadOnlySpan<char> name, StringComparison comparison) =>
+        rest.Length == type.Length + name.Length + 2
+        && rest[0] == '/'
+        && rest.Slice(1, type.Length).Equals(type, comparison)
+        && rest[type.Length + 1] == '/'
+        && rest[(type.Length + 2)..].Equals(name, comparison);
 
     private int ParentLength => Text.LastIndexOf('/', Text.LastIndexOf('/') - 1);
 
-    private string Text => _value ?? string.Empty;
+    // The text up to the child's own segments: the sub-parts before the provider lie in it.
+    private string Head => _value switch
+    {
+        string text => text,
+        ChildText child => child.Parent,
+        _ => string.Empty,
+    };
+
+    private string Text => _value switch
+    {
+        string text => text,
+        ChildText child => string.Concat(child.Parent, "/", child.Type, "/", child.Name),
+        _ => string.Empty,
+    };
+
+    /// <summary>
+    /// The case-insensitive hash of an id's text, computed in two parts split before the last type segment, so that a
+    /// child made from its parent's text hashes as the same id parsed from one string.
+    /// </summary>
+    internal static int HashOf(ReadOnlySpan<char> text)
+    {
+        SplitLast(text, out var head, out _, out _);
+        return Combine(string.GetHashCode(head, StringComparison.OrdinalIgnoreCase), string.GetHashCode(text[head.Length..], StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static int Combine(int head, int tail) => HashCode.Combine(head, tail);
+
+    // Children are made by the thousand from one parent in a row (one thread expands one registration): hash its text once.
+    [ThreadStatic]
+    private static (string? Text, int Hash) _lastParent;
+
+    private static int ParentHash(string parent)
+    {
+        if (!ReferenceEquals(_lastParent.Text, parent))
+        {
+            _lastParent = (parent, string.GetHashCode(parent, StringComparison.OrdinalIgnoreCase));
+        }
+
+        return _lastParent.Hash;
+    }
+
+    private static int TailHash(string type, string name)
+    {
+        var length = type.Length + name.Length + 2;
+        Span<char> tail = length <= 256 ? stackalloc char[length] : new char[length];
+        tail[0] = '/';
+        type.CopyTo(tail[1..]);
+        tail[type.Length + 1] = '/';
+        name.CopyTo(tail[(type.Length + 2)..]);
+        return string.GetHashCode(tail, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>A child's text: its parent's (shared by its siblings), its type segment and its name.</summary>
+    private sealed class ChildText(string parent, string type, string name)
+    {
+        public string Parent { get; } = parent;
+
+        public string Type { get; } = type;
+
+        public string Name { get; } = name;
+    }
 
     /// <summary>Parses an id, throwing <see cref="FormatException"/> when it is not a valid ARM resource id.</summary>
     public static ArmResourceId Parse(string value) =>
@@ -202,17 +362,46 @@ public readonly record struct ArmResourceId
             throw new InvalidOperationException("A child needs a provider resource as its parent.");
         }
 
-        var value = string.Concat(Text, "/", type, "/", name);
-        if (value.Length > MaxLength)
+        if (Length + type.Length + name.Length + 2 > MaxLength)
         {
             throw new ArgumentException($"The child's id would be longer than {MaxLength} characters.", nameof(name));
         }
 
-        return new ArmResourceId(value, _subscriptionEnd, _groupStart, _groupEnd, _namespaceStart, _namespaceEnd, (ushort)(_pairs + 1));
+        // The parent's text is shared, not copied; its hash is the head of the child's.
+        var parent = Text;
+        var head = ParentHash(parent);
+        return new ArmResourceId(new ChildText(parent, type, name), Combine(head, TailHash(type, name)), _subscriptionEnd, _groupStart, _groupEnd, _namespaceStart, _namespaceEnd, (ushort)(_pairs + 1));
     }
 
     /// <summary>True when both ids name the same resource, ignoring case as ARM does.</summary>
-    public bool Equals(ArmResourceId other) => _hash == other._hash && string.Equals(_value, other._value, StringComparison.OrdinalIgnoreCase);
+    public bool Equals(ArmResourceId other)
+    {
+        if (_hash != other._hash || _pairs != other._pairs)
+        {
+            return false;
+        }
+
+        if (ReferenceEquals(_value, other._value))
+        {
+            return true;
+        }
+
+        if (_value is string a && other._value is string b)
+        {
+            return string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+        }
+
+        if (_value is null || other._value is null)
+        {
+            return false;
+        }
+
+        SplitLast(out var head, out var type, out var name);
+        other.SplitLast(out var otherHead, out var otherType, out var otherName);
+        return head.Equals(otherHead, StringComparison.OrdinalIgnoreCase)
+            && type.Equals(otherType, StringComparison.OrdinalIgnoreCase)
+            && name.Equals(otherName, StringComparison.OrdinalIgnoreCase);
+    }
 
     /// <inheritdoc />
     public override int GetHashCode() => _hash;

@@ -23,6 +23,9 @@ public sealed class Interner
     // lock, by any number of threads (the parallel page readers of a refresh, which would otherwise queue on one lock);
     // what the seed lacks goes to the locked overflow below. A dictionary is safe for concurrent reads while nobody writes.
     private volatile bool _sealed;
+
+    // The desired graph the interner was seeded from: its ids are found through the graph's own index, by their text.
+    private ResourceGraph? _graph;
     private readonly Dictionary<string, ArmResourceId> _moreIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Urn> _moreUrns = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _moreStrings = new(StringComparer.Ordinal);
@@ -34,17 +37,20 @@ public sealed class Interner
         ArgumentNullException.ThrowIfNull(desired);
         var interner = new Interner();
 
-        // Sized once for the graph: no rehash (and its garbage) of a million ids and URNs.
-        interner._ids.EnsureCapacity(desired.Count);
+        // Sized once for the graph: no rehash (and its garbage) of a million URNs. The ids are not copied: the graph
+        // finds them by their text.
         interner._urns.EnsureCapacity(desired.Count + desired.Components.Count);
-        interner.Add(desired.Resources);
+        interner._graph = desired;
+        interner.Add(desired.Resources, ids: false);
         interner._sealed = true;
         return interner;
     }
 
     /// <summary>Adds the values of some resources.</summary>
+    public void Add(IEnumerable<Resource> resources) => Add(resources, ids: true);
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Add(IEnumerable<Resource> resources)
+    private void Add(IEnumerable<Resource> resources, bool ids)
     {
         ArgumentNullException.ThrowIfNull(resources);
         // Resources share their property sets (one per tenant) and parents (one per component): visit each once.
@@ -58,7 +64,11 @@ public sealed class Interner
 
             foreach (var resource in resources)
             {
-                _ids.TryAdd(resource.Id.ToString(), resource.Id);
+                if (ids)
+                {
+                    _ids.TryAdd(resource.Id.ToString(), resource.Id);
+                }
+
                 _urns.TryAdd(resource.Urn.Value, resource.Urn);
                 if (resource.Parent is { } parent && seen.Add(parent))
                 {
@@ -100,6 +110,13 @@ public sealed class Interner
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryGetId(ReadOnlySpan<char> text, out ArmResourceId id, out string? error)
     {
+        if (_sealed && _graph is not null && _graph.TryFindExact(text, out var desired))
+        {
+            id = desired.Id;
+            error = null;
+            return true;
+        }
+
         if (_sealed && _ids.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out id))
         {
             error = null;

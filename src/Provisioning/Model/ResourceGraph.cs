@@ -3,7 +3,7 @@ namespace Provisioning.Model;
 /// <summary>The desired state of one stack: its components and all their resources, in declaration order.</summary>
 public sealed class ResourceGraph
 {
-    private readonly Dictionary<ArmResourceId, Resource> _byId = [];
+    private readonly Dictionary<ArmResourceId, Resource> _byId = new(ArmResourceIdTextComparer.Instance);
 
     /// <summary>Builds a graph; ids must be unique (case-insensitively).</summary>
     public ResourceGraph(string project, string stack, IReadOnlyList<Component> components)
@@ -40,4 +40,8 @@ public sealed class ResourceGraph
 
     /// <summary>Finds a resource by id (case-insensitive).</summary>
     public Resource? Find(ArmResourceId id) => _byId.GetValueOrDefault(id);
+
+    /// <summary>Finds the resource whose id is exactly this text (ordinal, case included), without making a string of it.</summary>
+    public bool TryFindExact(ReadOnlySpan<char> id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Resource? resource) =>
+        _byId.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(id, out resource);
 }

@@ -56,14 +56,13 @@ public static class Overwrites
         var byTenant = new Dictionary<(string Parent, string Tenant), List<ObservedResource>>();
         foreach (var found in world)
         {
-            var text = found.Id.ToString().AsSpan();
-            var typeSlash = text.LastIndexOf('/') is > 0 and var nameSlash ? text[..nameSlash].LastIndexOf('/') : -1;
-            if (typeSlash <= 0 || !wantedParents.Contains(text[..typeSlash]) || TenantOf(found.Properties) is not { } tenant)
+            found.Id.SplitLast(out var parentText, out _, out _);
+            if (parentText.IsEmpty || !wantedParents.Contains(parentText) || TenantOf(found.Properties) is not { } tenant)
             {
                 continue;
             }
 
-            var key = (text[..typeSlash].ToString().ToUpperInvariant(), tenant.ToLowerInvariant());
+            var key = (parentText.ToString().ToUpperInvariant(), tenant.ToLowerInvariant());
             if (!wanted.Contains(key))
             {
                 continue;

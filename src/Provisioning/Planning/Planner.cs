@@ -122,7 +122,7 @@ public static class Planner
         }
 
         // Unchanged (the refresh shares the recorded instances when the text is equal): no copy.
-        return ReferenceEquals(old.Id.ToString(), seen.Id.ToString()) && ReferenceEquals(old.Properties, seen.Properties)
+        return old.Id.SharesTextWith(seen.Id) && ReferenceEquals(old.Properties, seen.Properties)
             ? old
             : old with { Id = seen.Id, Properties = seen.Properties };
     }

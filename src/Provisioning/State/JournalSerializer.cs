@@ -31,7 +31,7 @@ public static class JournalSerializer
             w.WriteString("stack", identity.Stack);
             w.WriteNumber("seq", record.Sequence);
             w.WriteString("kind", record.Kind.ToString().ToLowerInvariant());
-            w.WriteString("id", record.Id.ToString());
+            ResourceStateJson.WriteId(w, "id", record.Id);
             if (record.Kind == JournalRecordKind.Intent)
             {
                 w.WriteString("op", record.Operation == JournalOperation.Put ? "put" : "delete");

@@ -12,12 +12,25 @@ namespace Provisioning.State;
 /// </summary>
 internal static class ResourceStateJson
 {
+    /// <summary>Writes an id's text without making a string of it (a child's text is kept in parts).</summary>
+    public static void WriteId(Utf8JsonWriter w, string name, ArmResourceId id)
+    {
+        var length = id.Length;
+        char[]? rented = null;
+        var buffer = length <= 512 ? stackalloc char[512] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(length));
+        w.WriteString(name, buffer[..id.CopyTo(buffer)]);
+        if (rented is not null)
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        }
+    }
+
     /// <summary>Writes the resource as an object (options only when set).</summary>
     public static void Write(Utf8JsonWriter w, ResourceState r)
     {
         w.WriteStartObject();
         w.WriteString("urn", r.Urn.Value);
-        w.WriteString("id", r.Id.ToString());
+        WriteId(w, "id", r.Id);
         w.WriteString("type", r.Type);
         w.WriteString("apiVersion", r.ApiVersion);
         w.WriteStartObject("properties");

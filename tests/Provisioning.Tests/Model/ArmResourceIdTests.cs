@@ -193,4 +193,60 @@ public sealed class ArmResourceIdTests
         Assert.False(ArmResourceId.TryParse(text, out _, out var error));
         Assert.Contains("longer than", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_child_made_from_its_parent_is_the_same_id_as_its_text_parsed_in_every_part()
+    {
+        var made = ArmResourceId.Parse(Registration).Child("customerSubscriptions", "0b5c4d6e-1111-4222-8333-444455556666");
+        var parsed = ArmResourceId.Parse(Mapping);
+        var shouted = ArmResourceId.Parse(Mapping.ToUpperInvariant());
+
+        Assert.Equal(Mapping, made.ToString());
+        Assert.Equal(Mapping.Length, made.Length);
+        Assert.Equal(parsed, made);
+        Assert.Equal(made, shouted);
+        Assert.Equal(parsed.GetHashCode(), made.GetHashCode());
+        Assert.Equal(shouted.GetHashCode(), made.GetHashCode());
+        Assert.Equal((parsed.SubscriptionId, parsed.ResourceGroup, parsed.ProviderNamespace, parsed.ResourceType, parsed.Name), (made.SubscriptionId, made.ResourceGroup, made.ProviderNamespace, made.ResourceType, made.Name));
+        Assert.Equal(Registration, made.Parent!.Value.ToString());
+        Assert.Equal(ArmResourceId.Parse(Registration).GetHashCode(), made.Parent!.Value.GetHashCode());
+        Assert.True(made.IsChildOf(ArmResourceId.Parse(Registration.ToLowerInvariant())));
+        Assert.False(made.IsChildOf(made));
+        Assert.True(made.TextEquals(Mapping));
+        Assert.False(made.TextEquals(Mapping.ToUpperInvariant()));
+        Assert.False(made.TextEquals(Mapping + "0"));
+        var copied = new char[made.Length];
+        Assert.Equal(Mapping.Length, made.CopyTo(copied));
+        Assert.Equal(Mapping, new string(copied));
+        made.SplitLast(out var head, out var type, out var name);
+        Assert.Equal((Registration, "customerSubscriptions", "0b5c4d6e-1111-4222-8333-444455556666"), (head.ToString(), type.ToString(), name.ToString()));
+        Assert.Contains(parsed, new HashSet<ArmResourceId> { made });
+        Assert.Contains(made, new HashSet<ArmResourceId> { shouted });
+    }
+
+    [Fact]
+    public void Children_of_children_and_of_parsed_children_agree_with_their_text()
+    {
+        var made = ArmResourceId.Parse(Registration).Child("customerSubscriptions", "a").Child("things", "b");
+        var parsed = ArmResourceId.Parse(Registration + "/customerSubscriptions/a/things/b");
+
+        Assert.Equal(parsed, made);
+        Assert.Equal(parsed.GetHashCode(), made.GetHashCode());
+        Assert.Equal(parsed.ToString(), made.ToString());
+        Assert.Equal(parsed.Parent, made.Parent);
+        Assert.True(made.IsChildOf(ArmResourceId.Parse(Registration + "/customerSubscriptions/a")));
+        Assert.True(ArmResourceId.Parse(Registration + "/customerSubscriptions/a").IsChildOf(ArmResourceId.Parse(Registration)));
+        Assert.NotEqual(ArmResourceId.Parse(Registration).Child("customerSubscriptions", "ab"), ArmResourceId.Parse(Registration + "/customerSubscriptions/a").Child("x", "b"));
+    }
+
+    [Fact]
+    public void Ids_that_share_a_text_instance_say_so_and_copies_do_not()
+    {
+        var parent = ArmResourceId.Parse(Registration);
+        var made = parent.Child("customerSubscriptions", "x");
+
+        Assert.True(made.SharesTextWith(made));
+        Assert.False(made.SharesTextWith(parent.Child("customerSubscriptions", "x")));
+        Assert.False(made.SharesTextWith(ArmResourceId.Parse(made.ToString())));
+    }
 }
