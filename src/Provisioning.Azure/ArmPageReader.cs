@@ -82,25 +82,31 @@ internal static class ArmPageReader
         ArmResourceId? id = null;
         string? type = null;
         pairs.Clear();
+
+        // The desired resource of the id (when the id comes first, as ARM writes it): a type or property whose text equals
+        // the desired one is taken from it by one comparison instead of a lookup.
+        Resource? hint = null;
         while (Next(ref reader) == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("id"u8))
             {
                 if (Next(ref reader) == JsonTokenType.String && !reader.ValueIsEmpty())
                 {
-                    id = texts.TryGetId(ref reader, out var parsed, out var error) ? parsed : throw new FormatException(error);
+                    id = texts.TryGetId(ref reader, out var parsed, out hint, out var error) ? parsed : throw new FormatException(error);
                 }
             }
             else if (reader.ValueTextEquals("type"u8))
             {
-                type = Next(ref reader) == JsonTokenType.String ? texts.Names.Text(ref reader) : null;
+                type = Next(ref reader) != JsonTokenType.String ? null
+                    : hint is not null && reader.ValueTextEquals(hint.Type) ? hint.Type
+                    : texts.Names.Text(ref reader);
             }
             else if (reader.ValueTextEquals("properties"u8))
             {
                 if (Next(ref reader) == JsonTokenType.StartObject)
                 {
                     pairs.Clear(); // a repeated "properties" member replaces the earlier one
-                    ReadProperties(ref reader, texts, pairs);
+                    ReadProperties(ref reader, texts, pairs, hint?.Properties);
                 }
             }
             else
@@ -113,20 +119,23 @@ internal static class ArmPageReader
 
         var found = id ?? throw new FormatException("a resource has no 'id'");
         // The interner copies the pairs it keeps (or returns a shared set), so the scratch list is free for the next item.
-        var bag = pairs.Count == 0 ? NoProperties : texts.Properties(pairs);
+        var bag = pairs.Count == 0 ? NoProperties
+            : hint is { Properties: { Count: 1 } expected } && pairs.Count == 1 && expected.TryGetValue(pairs[0].Key, out var value) && ReferenceEquals(value, pairs[0].Value) ? expected
+            : texts.Properties(pairs);
         return new ObservedResource(found, string.IsNullOrEmpty(type) ? found.ResourceType : type, bag);
     }
 
     /// <summary>Adds the string members of <c>properties</c> (others are skipped) to <paramref name="pairs"/>, in order.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void ReadProperties(ref Utf8JsonReader reader, PageTexts texts, List<KeyValuePair<string, string>> pairs)
+    private static void ReadProperties(ref Utf8JsonReader reader, PageTexts texts, List<KeyValuePair<string, string>> pairs, ImmutableSortedDictionary<string, string>? expected)
     {
+        var (expectedName, expectedValue) = Interner.SinglePairOf(expected);
         while (Next(ref reader) == JsonTokenType.PropertyName)
         {
-            var name = texts.Names.Text(ref reader);
+            var name = expectedName is not null && reader.ValueTextEquals(expectedName) ? expectedName : texts.Names.Text(ref reader);
             if (Next(ref reader) == JsonTokenType.String)
             {
-                pairs.Add(new(name, texts.Value(ref reader)));
+                pairs.Add(new(name, ReferenceEquals(name, expectedName) && reader.ValueTextEquals(expectedValue) ? expectedValue! : texts.Value(ref reader)));
             }
             else
             {
@@ -138,8 +147,11 @@ internal static class ArmPageReader
     /// <summary>Where a page's text goes: ids, values and property sets to the caller's interner when there is one; types and names to <see cref="Names"/>.</summary>
     private readonly record struct PageTexts(Interner? Shared, Interner Names)
     {
-        public bool TryGetId(ref Utf8JsonReader reader, out ArmResourceId id, out string? error) =>
-            Shared is { } shared ? shared.TryGetId(ref reader, out id, out error) : ArmResourceId.TryParse(reader.GetString(), out id, out error);
+        public bool TryGetId(ref Utf8JsonReader reader, out ArmResourceId id, out Resource? desired, out string? error)
+        {
+            desired = null;
+            return Shared is { } shared ? shared.TryGetId(ref reader, out id, out desired, out error) : ArmResourceId.TryParse(reader.GetString(), out id, out error);
+        }
 
         public string Value(ref Utf8JsonReader reader) => Shared is { } shared ? shared.Text(ref reader) : reader.GetString()!;
 

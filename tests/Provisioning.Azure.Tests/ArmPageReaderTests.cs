@@ -107,4 +107,27 @@ public sealed class ArmPageReaderTests
         Assert.Same(desired.Properties, item.Properties);
         Assert.Same(desired.Type, item.Type);
     }
+
+    [Fact]
+    public void An_item_with_a_desired_id_keeps_the_type_and_properties_it_was_listed_with()
+    {
+        // The reader compares an item's values with the desired resource of its id: what differs is read as listed.
+        var desired = new Resource(
+            Urn.Create("dev", "p", "t", "west-contoso"),
+            ArmResourceId.Parse(Mapping),
+            "Microsoft.AzureStack/registrations/customerSubscriptions",
+            "2017-06-01",
+            Resource.PropertiesOf(("tenantId", Tenant)),
+            null,
+            ResourceOptions.None);
+        var interner = Interner.From(new ResourceGraph("p", "dev", [new Component(Urn.Create("dev", "p", "c", "west"), "c", "west", [desired])]));
+
+        var items = Read($$$"""{"value":[{"id":"{{{Mapping}}}","type":"Microsoft.AzureStack/registrations/other","properties":{"tenantId":"00000000-0000-4000-8000-0000000000ff"}},{"id":"{{{Mapping}}}","properties":{"tenantId":"{{{Tenant}}}","extra":"x"}}]}""", interner).Items;
+
+        Assert.True(desired.Id.SharesTextWith(items[0].Id));
+        Assert.Equal("Microsoft.AzureStack/registrations/other", items[0].Type);
+        Assert.Equal("00000000-0000-4000-8000-0000000000ff", items[0].Properties["tenantId"]);
+        Assert.Equal(2, items[1].Properties.Count);
+        Assert.Equal("x", items[1].Properties["extra"]);
+    }
 }

@@ -76,27 +76,36 @@ public static class TenantRegistration
         // Registrations expand independently: a large stack uses every core (keeping declaration order), a small one
         // does not pay for starting the parallel machinery.
         var mappings = byRegistration.Values.Sum(m => m.Count);
+        // Properties and options are immutable: one instance per tenant serves every registration it is on.
+        var properties = new Dictionary<Tenant, System.Collections.Immutable.ImmutableSortedDictionary<string, string>>(tenants.Count, ReferenceEqualityComparer.Instance);
+        foreach (var tenant in tenants)
+        {
+            properties.TryAdd(tenant, Resource.PropertiesOf((TenantIdProperty, tenant.TenantId)));
+        }
+
         var components = mappings < ParallelExpansionThreshold
-            ? [.. registrations.Select(r => Expand(project, stack, r, byRegistration[r.Key]))]
-            : registrations.AsParallel().AsOrdered().Select(r => Expand(project, stack, r, byRegistration[r.Key])).ToList();
+            ? [.. registrations.Select(r => Expand(project, stack, r, byRegistration[r.Key], t => properties[t]))]
+            : registrations.AsParallel().AsOrdered().Select(r => Expand(project, stack, r, byRegistration[r.Key], t => properties[t])).ToList();
         return new ResourceGraph(project, stack, components);
     }
 
     /// <summary>Expands one registration with the given tenants into a component.</summary>
+    public static Component Expand(string project, string stack, Registration registration, IEnumerable<(Tenant Tenant, TenantMapping Mapping)> tenants) =>
+        Expand(project, stack, registration, tenants, PropertiesOf);
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static Component Expand(string project, string stack, Registration registration, IEnumerable<(Tenant Tenant, TenantMapping Mapping)> tenants)
+    private static Component Expand(string project, string stack, Registration registration, IEnumerable<(Tenant Tenant, TenantMapping Mapping)> tenants, Func<Tenant, System.Collections.Immutable.ImmutableSortedDictionary<string, string>> propertiesOf)
     {
         ArgumentNullException.ThrowIfNull(registration);
         ArgumentNullException.ThrowIfNull(tenants);
         var componentUrn = Urn.Create(stack, project, ComponentType, registration.Key);
         var registrationId = registration.Id;
-        // Properties and options are immutable: one instance per tenant serves every registration it is on.
         var children = tenants.Select(t => new Resource(
                 Urn.Create(stack, project, CustomerSubscriptionType, $"{registration.Key}-{t.Tenant.Key}", componentUrn),
                 registrationId.Child(ChildTypeSegment, t.Mapping.CustomerSubscriptionId.ToLowerInvariant()),
                 ArmType,
                 ApiVersion,
-                PropertiesOf(t.Tenant),
+                propertiesOf(t.Tenant),
                 componentUrn,
                 OptionsOf(t.Tenant)))
             .ToList();

@@ -15,7 +15,8 @@ public sealed class Interner
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, ArmResourceId> _ids = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Urn> _urns = new(StringComparer.Ordinal);
+    // A URN's text → the URN, or the desired resource it names (whose other values a reader can then compare instead of looking up).
+    private readonly Dictionary<string, object> _urns = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Name, string Value), ImmutableSortedDictionary<string, string>> _single = [];
 
@@ -27,7 +28,7 @@ public sealed class Interner
     // The desired graph the interner was seeded from: its ids are found through the graph's own index, by their text.
     private ResourceGraph? _graph;
     private readonly Dictionary<string, ArmResourceId> _moreIds = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Urn> _moreUrns = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, object> _moreUrns = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _moreStrings = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Name, string Value), ImmutableSortedDictionary<string, string>> _moreSingle = [];
 
@@ -55,6 +56,7 @@ public sealed class Interner
         ArgumentNullException.ThrowIfNull(resources);
         // Resources share their property sets (one per tenant) and parents (one per component): visit each once.
         var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        Resource? last = null;
         lock (_gate)
         {
             if (_sealed)
@@ -69,21 +71,25 @@ public sealed class Interner
                     _ids.TryAdd(resource.Id.ToString(), resource.Id);
                 }
 
-                _urns.TryAdd(resource.Urn.Value, resource.Urn);
-                if (resource.Parent is { } parent && seen.Add(parent))
+                _urns.TryAdd(resource.Urn.Value, resource);
+
+                // Siblings follow each other with the same parent, type and api-version instances: compare with the last first.
+                if (resource.Parent is { } parent && !ReferenceEquals(parent, last?.Parent) && seen.Add(parent))
                 {
                     _urns.TryAdd(parent.Value, parent);
                 }
 
-                if (seen.Add(resource.Type))
+                if (!ReferenceEquals(resource.Type, last?.Type) && seen.Add(resource.Type))
                 {
                     _strings.TryAdd(resource.Type, resource.Type);
                 }
 
-                if (seen.Add(resource.ApiVersion))
+                if (!ReferenceEquals(resource.ApiVersion, last?.ApiVersion) && seen.Add(resource.ApiVersion))
                 {
                     _strings.TryAdd(resource.ApiVersion, resource.ApiVersion);
                 }
+
+                last = resource;
 
                 if (seen.Add(resource.Properties))
                 {
@@ -107,16 +113,20 @@ public sealed class Interner
     }
 
     /// <summary>The id with exactly this text: a known one, or a newly parsed one that is then known. False (with the reason) when the text is not an id.</summary>
+    public bool TryGetId(ReadOnlySpan<char> text, out ArmResourceId id, out string? error) => TryGetId(text, out id, out _, out error);
+
+    /// <summary>As <see cref="TryGetId(ReadOnlySpan{char}, out ArmResourceId, out string?)"/>, with the desired resource of that id when it is one.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public bool TryGetId(ReadOnlySpan<char> text, out ArmResourceId id, out string? error)
+    public bool TryGetId(ReadOnlySpan<char> text, out ArmResourceId id, out Resource? desired, out string? error)
     {
-        if (_sealed && _graph is not null && _graph.TryFindExact(text, out var desired))
+        if (_sealed && _graph is not null && _graph.TryFindExact(text, out desired))
         {
             id = desired.Id;
             error = null;
             return true;
         }
 
+        desired = null;
         if (_sealed && _ids.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out id))
         {
             error = null;
@@ -143,26 +153,36 @@ public sealed class Interner
     }
 
     /// <summary>The URN with exactly this text: a known one, or a newly parsed one (see <see cref="Urn.Parse"/>) that is then known.</summary>
+    public Urn Urn(ReadOnlySpan<char> text) => Urn(text, out _);
+
+    /// <summary>As <see cref="Urn(ReadOnlySpan{char})"/>, with the desired resource of that URN when it is one.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public Urn Urn(ReadOnlySpan<char> text)
+    public Urn Urn(ReadOnlySpan<char> text, out Resource? desired)
     {
         if (_sealed && _urns.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out var seeded))
         {
-            return seeded;
+            return UrnOf(seeded, out desired);
         }
 
         lock (_gate)
         {
             var urns = _sealed ? _moreUrns : _urns;
-            if (urns.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out var urn))
+            if (urns.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out var known))
             {
-                return urn;
+                return UrnOf(known, out desired);
             }
 
-            urn = Model.Urn.Parse(text.ToString());
+            var urn = Model.Urn.Parse(text.ToString());
             urns.TryAdd(urn.Value, urn);
+            desired = null;
             return urn;
         }
+    }
+
+    private static Urn UrnOf(object known, out Resource? desired)
+    {
+        desired = known as Resource;
+        return desired?.Urn ?? (Urn)known;
     }
 
     /// <summary>One string instance per distinct text (types, api-versions, property names and values).</summary>
@@ -226,6 +246,22 @@ public sealed class Interner
         }
     }
 
+    /// <summary>The name and value of a set of exactly one property (a mapping's <c>tenantId</c>), else nulls; readers compare against it.</summary>
+    public static (string? Name, string? Value) SinglePairOf(ImmutableSortedDictionary<string, string>? properties)
+    {
+        if (properties is not { Count: 1 })
+        {
+            return default;
+        }
+
+        foreach (var (name, value) in properties)
+        {
+            return (name, value);
+        }
+
+        return default;
+    }
+
     /// <summary>The JSON string (or property name) the reader is on, unescaped, as shared text.</summary>
     public string Text(ref Utf8JsonReader reader)
     {
@@ -234,17 +270,40 @@ public sealed class Interner
     }
 
     /// <summary>The id in the JSON string the reader is on (see <see cref="TryGetId(ReadOnlySpan{char}, out ArmResourceId, out string?)"/>).</summary>
-    public bool TryGetId(ref Utf8JsonReader reader, out ArmResourceId id, out string? error)
+    public bool TryGetId(ref Utf8JsonReader reader, out ArmResourceId id, out string? error) => TryGetId(ref reader, out id, out _, out error);
+
+    /// <summary>The id in the JSON string the reader is on, with its desired resource when it is one (see <see cref="TryGetId(ReadOnlySpan{char}, out ArmResourceId, out Resource?, out string?)"/>).</summary>
+    public bool TryGetId(ref Utf8JsonReader reader, out ArmResourceId id, out Resource? desired, out string? error)
     {
         using var chars = new PooledChars(ref reader);
+        return TryGetId(chars.Span, out id, out desired, out error);
+    }
+
+    /// <summary>
+    /// The id in the JSON string the reader is on: <paramref name="expected"/> itself when the text is exactly its text
+    /// (no lookup), else as <see cref="TryGetId(ReadOnlySpan{char}, out ArmResourceId, out string?)"/>.
+    /// </summary>
+    public bool TryGetId(ref Utf8JsonReader reader, ArmResourceId expected, out ArmResourceId id, out string? error)
+    {
+        using var chars = new PooledChars(ref reader);
+        if (expected.TextEquals(chars.Span))
+        {
+            id = expected;
+            error = null;
+            return true;
+        }
+
         return TryGetId(chars.Span, out id, out error);
     }
 
     /// <summary>The URN in the JSON string the reader is on (see <see cref="Urn(ReadOnlySpan{char})"/>).</summary>
-    public Urn Urn(ref Utf8JsonReader reader)
+    public Urn Urn(ref Utf8JsonReader reader) => Urn(ref reader, out _);
+
+    /// <summary>The URN in the JSON string the reader is on, with its desired resource when it is one.</summary>
+    public Urn Urn(ref Utf8JsonReader reader, out Resource? desired)
     {
         using var chars = new PooledChars(ref reader);
-        return Urn(chars.Span);
+        return Urn(chars.Span, out desired);
     }
 
     /// <summary>The unescaped characters of a reader's current string in a pooled array, returned on dispose: nothing else is allocated.</summary>

@@ -306,6 +306,32 @@ public sealed class CheckpointSerializerTests
     }
 
     [Fact]
+    public void A_recorded_resource_with_a_desired_urn_keeps_every_value_of_its_own_that_differs_from_the_desired_one()
+    {
+        // The reader compares a resource's values with the desired resource of its URN: what differs must still be read as written.
+        var recorded = SampleCheckpoints.Two.Resources[1];
+        var desired = new Provisioning.Model.Resource(
+            recorded.Urn,
+            Provisioning.Model.ArmResourceId.Parse(recorded.Id.ToString().ToUpperInvariant()),
+            recorded.Type + "x",
+            "2020-01-01",
+            Provisioning.Model.Resource.PropertiesOf(("tenantId", "00000000-0000-4000-8000-0000000000ff")),
+            Provisioning.Model.Urn.Create("dev", "p", "c", "elsewhere"),
+            recorded.Options);
+        var interner = Provisioning.Model.Interner.From(new Provisioning.Model.ResourceGraph("p", "dev", [new Provisioning.Model.Component(desired.Parent!, "c", "elsewhere", [desired])]));
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(Write(SampleCheckpoints.Two)));
+
+        var read = CheckpointSerializer.Read(stream, "state.json", Dev, interner).Resources[1];
+
+        Assert.Same(desired.Urn, read.Urn);
+        Assert.Equal(recorded.Id.ToString(), read.Id.ToString());
+        Assert.Equal(recorded.Type, read.Type);
+        Assert.Equal(recorded.ApiVersion, read.ApiVersion);
+        Assert.Equal(recorded.Properties, read.Properties);
+        Assert.Equal(recorded.Parent, read.Parent);
+    }
+
+    [Fact]
     public void Reading_what_was_written_gives_back_the_same_checkpoint_with_its_sequence_and_pending_operations()
     {
         var checkpoint = SampleCheckpoints.Two with { Sequence = 42, Pending = [new PendingOperation(41, JournalOperation.Put, SampleCheckpoints.Two.Resources[0])] };
