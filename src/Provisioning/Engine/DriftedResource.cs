@@ -10,27 +10,20 @@ namespace Provisioning.Engine;
 /// </summary>
 public sealed record DriftedResource(Urn Urn, ArmResourceId Id, bool Deleted, ImmutableArray<PropertyDiff> Diffs)
 {
-    /// <summary>What the refresh found against the state: one per recorded resource that differs from what Azure holds.</summary>
-    public static IReadOnlyList<DriftedResource> Between(IEnumerable<State.ResourceState> recorded, IEnumerable<Model.ObservedResource> found)
+    /// <summary>The drift the planner noted (see <see cref="Planner.Plan"/>): a recorded resource gone, or found with other properties.</summary>
+    public static IReadOnlyList<DriftedResource> Of(IEnumerable<(State.ResourceState Recorded, State.ResourceState? Found)> noted)
     {
-        ArgumentNullException.ThrowIfNull(recorded);
-        ArgumentNullException.ThrowIfNull(found);
-        var now = new Dictionary<ArmResourceId, Model.ObservedResource>(found.TryGetNonEnumeratedCount(out var count) ? count : 0);
-        foreach (var resource in found)
-        {
-            now.TryAdd(resource.Id, resource);
-        }
-
+        ArgumentNullException.ThrowIfNull(noted);
         var drift = new List<DriftedResource>();
-        foreach (var resource in recorded)
+        foreach (var (recorded, found) in noted)
         {
-            if (!now.TryGetValue(resource.Id, out var observed))
+            if (found is null)
             {
-                drift.Add(new DriftedResource(resource.Urn, resource.Id, Deleted: true, []));
+                drift.Add(new DriftedResource(recorded.Urn, recorded.Id, Deleted: true, []));
             }
-            else if (Planner.Diff(resource.Properties, observed.Properties) is { IsEmpty: false } diffs)
+            else if (Planner.Diff(recorded.Properties, found.Properties) is { IsEmpty: false } diffs)
             {
-                drift.Add(new DriftedResource(resource.Urn, resource.Id, Deleted: false, diffs));
+                drift.Add(new DriftedResource(recorded.Urn, recorded.Id, Deleted: false, diffs));
             }
         }
 

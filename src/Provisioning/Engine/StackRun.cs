@@ -121,7 +121,8 @@ internal sealed class StackRun(WorkspaceStack stack, RunOptions options)
 
         // 3. Plan (with prune candidates, targets and overwrites), check the guards (Planning.PlanGuards) and show.
         var mode = kind == RunKind.Destroy ? PlanMode.Destroy : PlanMode.Update;
-        var plan = Planner.Plan(desired, checkpoint.Resources, actual, mode);
+        var noted = actual is null ? null : new List<(State.ResourceState Recorded, State.ResourceState? Found)>();
+        var plan = Planner.Plan(desired, checkpoint.Resources, actual, mode, noted);
         IReadOnlyList<ObservedResource> candidates = actual is not null && kind != RunKind.Destroy ? Pruner.Candidates(desired, checkpoint.Resources, underManaged) : [];
 
         // Other stacks' claims matter only for what this plan could remove: usually nothing, and they are not read.
@@ -155,7 +156,7 @@ internal sealed class StackRun(WorkspaceStack stack, RunOptions options)
         var findings = PlanGuards.Check(plan, checkpoint.Resources, guardOptions);
         var refusals = findings.Where(d => d.Level == Severity.Error).ToList();
         Phase("plan");
-        var drift = actual is null ? [] : DriftedResource.Between(checkpoint.Resources, actual);
+        var drift = noted is null ? [] : DriftedResource.Of(noted);
         _observer.OnPlan(kind, plan, warnings, drift);
         foreach (var finding in findings.Where(d => d.Level != Severity.Error))
         {

@@ -18,8 +18,12 @@ public static class Planner
     /// Plans the steps. When <paramref name="actual"/> is null the recorded state is trusted as the truth;
     /// otherwise <paramref name="actual"/> must hold every resource found under the parents that were listed.
     /// </summary>
+    /// <remarks>
+    /// With <paramref name="drift"/>, every recorded resource that the refresh found changed (with what was found) or gone
+    /// (with null) is added to it: the drift, found on the way instead of by indexing the world once more.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static Plan Plan(ResourceGraph desired, IReadOnlyCollection<ResourceState> state, IReadOnlyCollection<ObservedResource>? actual, PlanMode mode = PlanMode.Update)
+    public static Plan Plan(ResourceGraph desired, IReadOnlyCollection<ResourceState> state, IReadOnlyCollection<ObservedResource>? actual, PlanMode mode = PlanMode.Update, ICollection<(ResourceState Recorded, ResourceState? Found)>? drift = null)
     {
         ArgumentNullException.ThrowIfNull(desired);
         ArgumentNullException.ThrowIfNull(state);
@@ -49,8 +53,10 @@ public static class Planner
         {
             foreach (var resource in desired.Resources)
             {
-                recorded.TryGetValue(resource.Id, out var old);
+                // Taken out as matched: what is left afterwards is exactly the recorded resources no longer desired.
+                recorded.Remove(resource.Id, out var old);
                 var current = Current(resource.Urn, resource.Id, old, observed);
+                NoteDrift(drift, old, current, observed);
                 if (current is null)
                 {
                     var note = old is null ? null : "recorded in the state but missing in Azure: it will be created again";
@@ -72,14 +78,15 @@ public static class Planner
             }
         }
 
-        foreach (var old in state)
+        foreach (var old in recorded.Count == 0 ? [] : state)
         {
-            if (mode == PlanMode.Update && desired.Find(old.Id) is not null)
+            if (!recorded.ContainsKey(old.Id))
             {
                 continue;
             }
 
             var current = Current(old.Urn, old.Id, old, observed);
+            NoteDrift(drift, old, current, observed);
             if (current is null)
             {
                 deletes.Add(new Step(StepKind.Forget, old.Urn, old.Id, null, old, [], "already gone from Azure"));
@@ -101,6 +108,15 @@ public static class Planner
 
         puts.AddRange(deletes);
         return new Plan(puts.ToImmutable(), errors.ToImmutable()) { Refused = refused.ToImmutable() };
+    }
+
+    private static void NoteDrift(ICollection<(ResourceState Recorded, ResourceState? Found)>? drift, ResourceState? old, ResourceState? current, Dictionary<ArmResourceId, ObservedResource>? observed)
+    {
+        // An unchanged resource comes back as the recorded instance itself.
+        if (drift is not null && observed is not null && old is not null && !ReferenceEquals(old, current))
+        {
+            drift.Add((old, current));
+        }
     }
 
     /// <summary>What exists now: the refreshed resource when refreshing, else the recorded one.</summary>
