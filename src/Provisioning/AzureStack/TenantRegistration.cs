@@ -100,8 +100,10 @@ public static class TenantRegistration
         ArgumentNullException.ThrowIfNull(tenants);
         var componentUrn = Urn.Create(stack, project, ComponentType, registration.Key);
         var registrationId = registration.Id;
+        // Every child's URN is the first one's with another name (DomainRules.MappingName): one string each, nothing in between.
+        var sibling = Urn.Create(stack, project, CustomerSubscriptionType, registration.Key, componentUrn);
         var children = tenants.Select(t => new Resource(
-                Urn.Create(stack, project, CustomerSubscriptionType, $"{registration.Key}-{t.Tenant.Key}", componentUrn),
+                NameOf(sibling, registration.Key, t.Tenant.Key),
                 registrationId.Child(ChildTypeSegment, t.Mapping.CustomerSubscriptionId.ToLowerInvariant()),
                 ArmType,
                 ApiVersion,
@@ -110,6 +112,16 @@ public static class TenantRegistration
                 OptionsOf(t.Tenant)))
             .ToList();
         return new Component(componentUrn, ComponentType, registration.Key, children);
+    }
+
+    private static Urn NameOf(Urn sibling, string registrationKey, string tenantKey)
+    {
+        var length = registrationKey.Length + 1 + tenantKey.Length;
+        var name = length <= 256 ? stackalloc char[length] : new char[length];
+        registrationKey.CopyTo(name);
+        name[registrationKey.Length] = '-';
+        tenantKey.CopyTo(name[(registrationKey.Length + 1)..]);
+        return sibling.WithName(name);
     }
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Tenant, System.Collections.Immutable.ImmutableSortedDictionary<string, string>> Properties = [];

@@ -68,6 +68,17 @@ public sealed record Urn
         return new Urn(value, projectStart, typeStart, value.Length - name.Length);
     }
 
+    /// <summary>The URN of a sibling: the same stack, project and (qualified) type, another name; made in one allocation.</summary>
+    public Urn WithName(ReadOnlySpan<char> name)
+    {
+        if (name.IsEmpty)
+        {
+            throw new ArgumentException("A URN's name cannot be empty.", nameof(name));
+        }
+
+        return new Urn(string.Concat(Value.AsSpan(0, _nameStart), name), _projectStart, _typeStart, _nameStart);
+    }
+
     /// <summary>Parses a URN, throwing <see cref="FormatException"/> when it is malformed.</summary>
     public static Urn Parse(string value)
     {

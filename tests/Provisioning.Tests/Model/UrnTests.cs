@@ -83,4 +83,18 @@ public sealed class UrnTests
     {
         Assert.ThrowsAny<ArgumentException>(() => Urn.Create(stack, project, type, name));
     }
+
+    [Fact]
+    public void WithName_gives_the_urn_Create_gives_for_that_name_and_refuses_an_empty_one()
+    {
+        var parent = Urn.Create("dev", "p", "provisioning:azurestack:TenantRegistration", "west");
+        var first = Urn.Create("dev", "p", "azure-native:azurestack:CustomerSubscription", "west-a", parent);
+
+        var sibling = first.WithName("west-b::c");
+
+        Assert.Equal(Urn.Create("dev", "p", "azure-native:azurestack:CustomerSubscription", "west-b::c", parent), sibling);
+        Assert.Equal(("dev", "p", first.QualifiedType, "west-b::c"), (sibling.Stack, sibling.Project, sibling.QualifiedType, sibling.Name));
+        Assert.Equal(sibling, Urn.Parse(sibling.Value));
+        Assert.Throws<ArgumentException>(() => first.WithName(string.Empty));
+    }
 }
