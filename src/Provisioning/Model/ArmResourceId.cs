@@ -210,7 +210,37 @@ public readonly record struct ArmResourceId
     internal static int HashOf(ReadOnlySpan<char> text)
     {
         SplitLast(text, out var head, out _, out _);
-        return Combine(string.GetHashCode(head, StringComparison.OrdinalIgnoreCase), string.GetHashCode(text[head.Length..], StringComparison.OrdinalIgnoreCase));
+        return Combine(HeadHash(head), string.GetHashCode(text[head.Length..], StringComparison.OrdinalIgnoreCase));
+    }
+
+    // The ids read one after another (a list page, a state file) mostly share their parent: its hash is kept for the next.
+    [ThreadStatic]
+    private static char[]? _lastHead;
+
+    [ThreadStatic]
+    private static int _lastHeadLength;
+
+    [ThreadStatic]
+    private static int _lastHeadHash;
+
+    private static int HeadHash(ReadOnlySpan<char> head)
+    {
+        var last = _lastHead;
+        if (last is not null && head.SequenceEqual(last.AsSpan(0, _lastHeadLength)))
+        {
+            return _lastHeadHash;
+        }
+
+        var hash = string.GetHashCode(head, StringComparison.OrdinalIgnoreCase);
+        if (head.Length <= 512)
+        {
+            last ??= _lastHead = new char[512];
+            head.CopyTo(last);
+            _lastHeadLength = head.Length;
+            _lastHeadHash = hash;
+        }
+
+        return hash;
     }
 
     private static int Combine(int head, int tail) => HashCode.Combine(head, tail);
