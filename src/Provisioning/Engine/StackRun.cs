@@ -100,10 +100,9 @@ internal sealed class StackRun(WorkspaceStack stack, RunOptions options)
         var checkpoint = await state.ResolvePendingAsync(connection.Provider, cancellationToken).ConfigureAwait(false);
 
         IReadOnlyCollection<ObservedResource>? actual = null;
-        IReadOnlyCollection<ObservedResource> underManaged = [];
+        var managed = definition.Registrations.Select(r => r.Id).ToList();
         if (options.Refresh)
         {
-            var managed = definition.Registrations.Select(r => r.Id).ToList();
             var parents = managed.Concat(Refresher.ParentsOf(checkpoint.Resources.Select(r => r.Id)));
             var refreshed = await _observer.RefreshingAsync(progress =>
                 Refresher.RefreshAsync(connection.Provider, parents, TenantRegistration.ChildTypeSegment, TenantRegistration.ApiVersion, interner: interner, progress: progress, cancellationToken: cancellationToken)).ConfigureAwait(false);
@@ -115,15 +114,15 @@ internal sealed class StackRun(WorkspaceStack stack, RunOptions options)
             }
 
             actual = refreshed.Resources;
-            underManaged = [.. refreshed.Under(managed)];
             Phase("refresh");
         }
 
         // 3. Plan (with prune candidates, targets and overwrites), check the guards (Planning.PlanGuards) and show.
         var mode = kind == RunKind.Destroy ? PlanMode.Destroy : PlanMode.Update;
         var noted = actual is null ? null : new List<(State.ResourceState Recorded, State.ResourceState? Found)>();
-        var plan = Planner.Plan(desired, checkpoint.Resources, actual, mode, noted);
-        IReadOnlyList<ObservedResource> candidates = actual is not null && kind != RunKind.Destroy ? Pruner.Candidates(desired, checkpoint.Resources, underManaged) : [];
+        var unplanned = actual is null ? null : new List<ObservedResource>();
+        var plan = Planner.Plan(desired, checkpoint.Resources, actual, mode, noted, unplanned);
+        IReadOnlyList<ObservedResource> candidates = unplanned is not null && kind != RunKind.Destroy ? Pruner.Candidates(unplanned, managed) : [];
 
         // Other stacks' claims matter only for what this plan could remove: usually nothing, and they are not read.
         var others = candidates.Count > 0 || plan.Steps.Any(s => s.Kind is StepKind.Delete or StepKind.Update)

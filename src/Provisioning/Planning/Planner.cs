@@ -20,10 +20,12 @@ public static class Planner
     /// </summary>
     /// <remarks>
     /// With <paramref name="drift"/>, every recorded resource that the refresh found changed (with what was found) or gone
-    /// (with null) is added to it: the drift, found on the way instead of by indexing the world once more.
+    /// (with null) is added to it: the drift, found on the way instead of by indexing the world once more. With
+    /// <paramref name="unplanned"/>, the refreshed resources that are neither desired nor recorded are added to it (what
+    /// <c>--prune</c> considers; see <see cref="Pruner.Candidates(IEnumerable{ObservedResource}, IEnumerable{ArmResourceId})"/>).
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static Plan Plan(ResourceGraph desired, IReadOnlyCollection<ResourceState> state, IReadOnlyCollection<ObservedResource>? actual, PlanMode mode = PlanMode.Update, ICollection<(ResourceState Recorded, ResourceState? Found)>? drift = null)
+    public static Plan Plan(ResourceGraph desired, IReadOnlyCollection<ResourceState> state, IReadOnlyCollection<ObservedResource>? actual, PlanMode mode = PlanMode.Update, ICollection<(ResourceState Recorded, ResourceState? Found)>? drift = null, ICollection<ObservedResource>? unplanned = null)
     {
         ArgumentNullException.ThrowIfNull(desired);
         ArgumentNullException.ThrowIfNull(state);
@@ -106,6 +108,15 @@ public static class Planner
             }
         }
 
+        // Each refreshed resource was taken out of the index when a desired or recorded one matched it: the rest is unplanned.
+        if (unplanned is not null && observed is not null)
+        {
+            foreach (var left in observed.Values)
+            {
+                unplanned.Add(left);
+            }
+        }
+
         puts.AddRange(deletes);
         return new Plan(puts.ToImmutable(), errors.ToImmutable()) { Refused = refused.ToImmutable() };
     }
@@ -127,7 +138,8 @@ public static class Planner
             return old;
         }
 
-        if (!observed.TryGetValue(id, out var seen))
+        // Every id is asked for once (a desired id, or a recorded one that is not desired): taken out, so what is left is unmatched.
+        if (!observed.Remove(id, out var seen))
         {
             return null;
         }

@@ -60,6 +60,20 @@ public static class Pruner
         return [.. undesired.Where(a => !known.Contains(a.Id)).OrderBy(a => a.Id.ToString(), StringComparer.OrdinalIgnoreCase)];
     }
 
+    /// <summary>
+    /// The candidates among what the planner left unmatched (<see cref="Planner.Plan"/>'s <c>unplanned</c>: listed, neither
+    /// desired nor recorded) that lie under one of <paramref name="parents"/>, ordered by id: the same as
+    /// <see cref="Candidates(ResourceGraph, IReadOnlyCollection{ResourceState}, IReadOnlyCollection{ObservedResource})"/>
+    /// without looking every listed resource up again.
+    /// </summary>
+    public static IReadOnlyList<ObservedResource> Candidates(IEnumerable<ObservedResource> unplanned, IEnumerable<ArmResourceId> parents)
+    {
+        ArgumentNullException.ThrowIfNull(unplanned);
+        ArgumentNullException.ThrowIfNull(parents);
+        var under = parents.ToHashSet();
+        return [.. unplanned.Where(a => a.Id.Parent is { } parent && under.Contains(parent)).OrderBy(a => a.Id.ToString(), StringComparer.OrdinalIgnoreCase)];
+    }
+
     /// <summary>Moves the unmanaged deletes into the plan's steps (after every other step), as <c>--prune</c> asks.</summary>
     public static Plan Include(Plan plan)
     {

@@ -61,6 +61,30 @@ public sealed class PlanOptionsTests
     }
 
     [Fact]
+    public void What_the_planner_leaves_unmatched_gives_the_same_candidates_only_under_the_parents_asked_for()
+    {
+        var registration = Desired.Resources.First().Id.Parent!.Value;
+        var elsewhere = ArmResourceId.Parse("/subscriptions/00000000-0000-4000-8000-0000000000ee/resourceGroups/rg/providers/Microsoft.AzureStack/registrations/other");
+        ObservedResource Stray(ArmResourceId parent, string subscription) => new(parent.Child("customerSubscriptions", subscription), TenantRegistration.ArmType, Resource.PropertiesOf(("tenantId", TailspinTenant)));
+        var late = Stray(registration, "99999999-0000-4000-8000-000000000009");
+        var early = Stray(registration, "88888888-0000-4000-8000-000000000008");
+        var recorded = Stray(registration, "77777777-0000-4000-8000-000000000007");
+        var outside = Stray(elsewhere, "66666666-0000-4000-8000-000000000006");
+        var gone = Stray(registration, "55555555-0000-4000-8000-000000000005");
+        var state = new[] { recorded, gone }.Select(r => new Provisioning.State.ResourceState(Urn.Create("s", "p", "t", r.Id.Name), r.Id, r.Type, "2017-06-01", r.Properties, null, ResourceOptions.None)).ToList();
+        var actual = Desired.Resources.Skip(1).Select(r => new ObservedResource(r.Id, r.Type, r.Properties)).Append(late).Append(recorded).Append(outside).Append(early).ToList();
+        var unplanned = new List<ObservedResource>();
+
+        Planner.Plan(Desired, state, actual, PlanMode.Update, null, unplanned);
+
+        Assert.Equal(new HashSet<ArmResourceId> { late.Id, outside.Id, early.Id }, unplanned.Select(u => u.Id).ToHashSet());
+        Assert.Equal(3, unplanned.Count);
+        Assert.Equal(Pruner.Candidates(Desired, state, [.. actual.Where(a => a.Id.IsChildOf(registration))]).Select(c => c.Id), Pruner.Candidates(unplanned, [registration]).Select(c => c.Id));
+        Assert.Equal([early.Id, late.Id], Pruner.Candidates(unplanned, [registration]).Select(c => c.Id));
+        Assert.Equal([outside.Id, early.Id, late.Id], Pruner.Candidates(unplanned, [registration, elsewhere]).Select(c => c.Id));
+    }
+
+    [Fact]
     public void The_fingerprint_changes_when_an_affected_resource_changes_and_ignores_case()
     {
         var id = Desired.Resources.First().Id;
