@@ -65,8 +65,15 @@ public static class Refresher
             byParent[distinct[i]] = lists[i];
         }
 
+        // Sized once: a million listed resources are not copied through a growing list.
+        var all = ImmutableArray.CreateBuilder<ObservedResource>(lists.Sum(children => children.Length));
+        foreach (var children in lists)
+        {
+            all.AddRange(children);
+        }
+
         return new RefreshResult(
-            [.. lists.SelectMany(children => children)],
+            all.MoveToImmutable(),
             [.. distinct.Where((_, i) => missing[i])])
         {
             ByParent = byParent,

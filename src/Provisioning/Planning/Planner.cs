@@ -46,7 +46,7 @@ public static class Planner
             }
         }
 
-        var puts = ImmutableArray.CreateBuilder<Step>();
+        var puts = ImmutableArray.CreateBuilder<Step>(mode == PlanMode.Update ? desired.Count : 0); // one step per desired resource, sized once
         var deletes = ImmutableArray.CreateBuilder<Step>();
         var errors = ImmutableArray.CreateBuilder<string>();
         var refused = ImmutableArray.CreateBuilder<Step>();
@@ -118,7 +118,7 @@ public static class Planner
         }
 
         puts.AddRange(deletes);
-        return new Plan(puts.ToImmutable(), errors.ToImmutable()) { Refused = refused.ToImmutable() };
+        return new Plan(puts.Count == puts.Capacity ? puts.MoveToImmutable() : puts.ToImmutable(), errors.ToImmutable()) { Refused = refused.ToImmutable() };
     }
 
     private static void NoteDrift(ICollection<(ResourceState Recorded, ResourceState? Found)>? drift, ResourceState? old, ResourceState? current, Dictionary<ArmResourceId, ObservedResource>? observed)

@@ -202,7 +202,10 @@ internal sealed class CheckpointReader(Stream stream, Interner interner, string 
     private static void CheckUnique(ImmutableArray<ResourceState> resources)
     {
         var ids = new HashSet<ArmResourceId>(resources.Length);
-        var urns = new HashSet<string>(resources.Length, StringComparer.Ordinal);
+
+        // Every URN of one read comes from the reader's interner, which gives one instance per text: instances stand for
+        // texts, and a million URNs are not hashed again.
+        var urns = new HashSet<Urn>(resources.Length, ReferenceEqualityComparer.Instance);
         foreach (var r in resources)
         {
             if (!ids.Add(r.Id))
@@ -210,7 +213,7 @@ internal sealed class CheckpointReader(Stream stream, Interner interner, string 
                 throw new JsonException($"the id {DiagnosticCatalog.Excerpt(r.Id.ToString(), 300)} appears more than once in 'resources'.");
             }
 
-            if (!urns.Add(r.Urn.Value))
+            if (!urns.Add(r.Urn))
             {
                 throw new JsonException($"the URN {DiagnosticCatalog.Excerpt(r.Urn.Value, 300)} appears more than once in 'resources'.");
             }
