@@ -57,7 +57,7 @@ internal sealed class CliObserver(CliConsole console, bool json, bool showSame =
 
     /// <inheritdoc />
     public override void OnPhase(string name, TimeSpan elapsed) =>
-        phaseLog?.Invoke(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"phase {name}: done at {elapsed.TotalSeconds:F2} s, managed heap {GC.GetTotalMemory(false) / (1024 * 1024)} MB"));
+        phaseLog?.Invoke(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"phase {name}: done at {elapsed.TotalSeconds:F2} s, managed heap {GC.GetTotalMemory(false) / (1024 * 1024)} MB, collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} (gen 0/1/2), {GC.GetTotalPauseDuration().TotalSeconds:F2} s paused"));
 
     /// <inheritdoc />
     public override void OnStart(RunKind kind, StackDefinition stack, string endpoint)
