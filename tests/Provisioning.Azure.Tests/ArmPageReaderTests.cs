@@ -91,15 +91,7 @@ public sealed class ArmPageReaderTests
     [Fact]
     public void With_an_interner_known_ids_and_property_sets_are_shared_not_copied()
     {
-        var desired = new Resource(
-            Urn.Create("dev", "p", "t", "west-contoso"),
-            ArmResourceId.Parse(Mapping),
-            "Microsoft.AzureStack/registrations/customerSubscriptions",
-            "2017-06-01",
-            Resource.PropertiesOf(("tenantId", Tenant)),
-            null,
-            ResourceOptions.None);
-        var interner = Interner.From(new ResourceGraph("p", "dev", [new Component(Urn.Create("dev", "p", "c", "west"), "c", "west", [desired])]));
+        var (desired, interner) = DesiredMapping();
 
         var item = Assert.Single(Read($$$"""{"value":[{"id":"{{{Mapping}}}","type":"Microsoft.AzureStack/registrations/customerSubscriptions","properties":{"tenantId":"{{{Tenant}}}"}}]}""", interner).Items);
 
@@ -112,15 +104,7 @@ public sealed class ArmPageReaderTests
     public void An_item_with_a_desired_id_keeps_the_type_and_properties_it_was_listed_with()
     {
         // The reader compares an item's values with the desired resource of its id: what differs is read as listed.
-        var desired = new Resource(
-            Urn.Create("dev", "p", "t", "west-contoso"),
-            ArmResourceId.Parse(Mapping),
-            "Microsoft.AzureStack/registrations/customerSubscriptions",
-            "2017-06-01",
-            Resource.PropertiesOf(("tenantId", Tenant)),
-            null,
-            ResourceOptions.None);
-        var interner = Interner.From(new ResourceGraph("p", "dev", [new Component(Urn.Create("dev", "p", "c", "west"), "c", "west", [desired])]));
+        var (desired, interner) = DesiredMapping();
 
         var items = Read($$$"""{"value":[{"id":"{{{Mapping}}}","type":"Microsoft.AzureStack/registrations/other","properties":{"tenantId":"00000000-0000-4000-8000-0000000000ff"}},{"id":"{{{Mapping}}}","properties":{"tenantId":"{{{Tenant}}}","extra":"x"}}]}""", interner).Items;
 
@@ -129,5 +113,19 @@ public sealed class ArmPageReaderTests
         Assert.Equal("00000000-0000-4000-8000-0000000000ff", items[0].Properties["tenantId"]);
         Assert.Equal(2, items[1].Properties.Count);
         Assert.Equal("x", items[1].Properties["extra"]);
+    }
+
+    /// <summary>The mapping as a desired resource, and an interner seeded with it.</summary>
+    private static (Resource Desired, Interner Interner) DesiredMapping()
+    {
+        var desired = new Resource(
+            Urn.Create("dev", "p", "t", "west-contoso"),
+            ArmResourceId.Parse(Mapping),
+            "Microsoft.AzureStack/registrations/customerSubscriptions",
+            "2017-06-01",
+            Resource.PropertiesOf(("tenantId", Tenant)),
+            null,
+            ResourceOptions.None);
+        return (desired, Interner.From(new ResourceGraph("p", "dev", [new Component(Urn.Create("dev", "p", "c", "west"), "c", "west", [desired])])));
     }
 }
