@@ -97,9 +97,7 @@ internal static class ArmPageReader
             }
             else if (reader.ValueTextEquals("type"u8))
             {
-                type = Next(ref reader) != JsonTokenType.String ? null
-                    : hint is not null && reader.ValueTextEquals(hint.Type) ? hint.Type
-                    : texts.Names.Text(ref reader);
+                type = Next(ref reader) == JsonTokenType.String ? texts.Names.Text(ref reader, hint?.Type) : null;
             }
             else if (reader.ValueTextEquals("properties"u8))
             {
@@ -119,9 +117,7 @@ internal static class ArmPageReader
 
         var found = id ?? throw new FormatException("a resource has no 'id'");
         // The interner copies the pairs it keeps (or returns a shared set), so the scratch list is free for the next item.
-        var bag = pairs.Count == 0 ? NoProperties
-            : hint is { Properties: { Count: 1 } expected } && pairs.Count == 1 && expected.TryGetValue(pairs[0].Key, out var value) && ReferenceEquals(value, pairs[0].Value) ? expected
-            : texts.Properties(pairs);
+        var bag = pairs.Count == 0 ? NoProperties : texts.Properties(pairs, hint?.Properties);
         return new ObservedResource(found, string.IsNullOrEmpty(type) ? found.ResourceType : type, bag);
     }
 
@@ -132,10 +128,10 @@ internal static class ArmPageReader
         var (expectedName, expectedValue) = Interner.SinglePairOf(expected);
         while (Next(ref reader) == JsonTokenType.PropertyName)
         {
-            var name = expectedName is not null && reader.ValueTextEquals(expectedName) ? expectedName : texts.Names.Text(ref reader);
+            var name = texts.Names.Text(ref reader, expectedName);
             if (Next(ref reader) == JsonTokenType.String)
             {
-                pairs.Add(new(name, ReferenceEquals(name, expectedName) && reader.ValueTextEquals(expectedValue) ? expectedValue! : texts.Value(ref reader)));
+                pairs.Add(new(name, texts.Value(ref reader, ReferenceEquals(name, expectedName) ? expectedValue : null)));
             }
             else
             {
@@ -153,14 +149,14 @@ internal static class ArmPageReader
             return Shared is { } shared ? shared.TryGetId(ref reader, out id, out desired, out error) : ArmResourceId.TryParse(reader.GetString(), out id, out error);
         }
 
-        public string Value(ref Utf8JsonReader reader) => Shared is { } shared ? shared.Text(ref reader) : reader.GetString()!;
+        public string Value(ref Utf8JsonReader reader, string? expected) => Shared is { } shared ? shared.Text(ref reader, expected) : reader.GetString()!;
 
-        /// <summary>The property set of the pairs; a repeated name keeps its last value.</summary>
-        public ImmutableSortedDictionary<string, string> Properties(List<KeyValuePair<string, string>> pairs)
+        /// <summary>The property set of the pairs (<paramref name="expected"/> when they are its very pair); a repeated name keeps its last value.</summary>
+        public ImmutableSortedDictionary<string, string> Properties(List<KeyValuePair<string, string>> pairs, ImmutableSortedDictionary<string, string>? expected)
         {
             if (Shared is { } shared)
             {
-                return shared.Properties(pairs);
+                return shared.Properties(pairs, expected);
             }
 
             var builder = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);

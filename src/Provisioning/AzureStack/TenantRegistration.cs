@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Provisioning.Model;
 
@@ -73,31 +74,26 @@ public static class TenantRegistration
             }
         }
 
-        // Registrations expand independently: a large stack uses every core (keeping declaration order), a small one
-        // does not pay for starting the parallel machinery.
-        var mappings = byRegistration.Values.Sum(m => m.Count);
         // Properties and options are immutable: one instance per tenant serves every registration it is on.
-        var properties = new Dictionary<Tenant, System.Collections.Immutable.ImmutableSortedDictionary<string, string>>(tenants.Count, ReferenceEqualityComparer.Instance);
+        var properties = new Dictionary<Tenant, ImmutableSortedDictionary<string, string>>(tenants.Count, ReferenceEqualityComparer.Instance);
         foreach (var tenant in tenants)
         {
             properties.TryAdd(tenant, Resource.PropertiesOf((TenantIdProperty, tenant.TenantId)));
         }
 
+        // Registrations expand independently: a large stack uses every core (keeping declaration order), a small one
+        // does not pay for starting the parallel machinery.
+        var mappings = byRegistration.Values.Sum(m => m.Count);
         var components = mappings < ParallelExpansionThreshold
-            ? [.. registrations.Select(r => Expand(project, stack, r, byRegistration[r.Key], t => properties[t]))]
-            : registrations.AsParallel().AsOrdered().Select(r => Expand(project, stack, r, byRegistration[r.Key], t => properties[t])).ToList();
+            ? [.. registrations.Select(r => Expand(project, stack, r, byRegistration[r.Key], properties))]
+            : registrations.AsParallel().AsOrdered().Select(r => Expand(project, stack, r, byRegistration[r.Key], properties)).ToList();
         return new ResourceGraph(project, stack, components);
     }
 
-    /// <summary>Expands one registration with the given tenants into a component.</summary>
-    public static Component Expand(string project, string stack, Registration registration, IEnumerable<(Tenant Tenant, TenantMapping Mapping)> tenants) =>
-        Expand(project, stack, registration, tenants, PropertiesOf);
-
+    /// <summary>Expands one registration with the given tenants (and each tenant's property set) into a component.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static Component Expand(string project, string stack, Registration registration, IEnumerable<(Tenant Tenant, TenantMapping Mapping)> tenants, Func<Tenant, System.Collections.Immutable.ImmutableSortedDictionary<string, string>> propertiesOf)
+    private static Component Expand(string project, string stack, Registration registration, List<(Tenant Tenant, TenantMapping Mapping)> tenants, Dictionary<Tenant, ImmutableSortedDictionary<string, string>> properties)
     {
-        ArgumentNullException.ThrowIfNull(registration);
-        ArgumentNullException.ThrowIfNull(tenants);
         var componentUrn = Urn.Create(stack, project, ComponentType, registration.Key);
         var registrationId = registration.Id;
         // Every child's URN is the first one's with another name (DomainRules.MappingName): one string each, nothing in between.
@@ -107,7 +103,7 @@ public static class TenantRegistration
                 registrationId.Child(ChildTypeSegment, t.Mapping.CustomerSubscriptionId.ToLowerInvariant()),
                 ArmType,
                 ApiVersion,
-                propertiesOf(t.Tenant),
+                properties[t.Tenant],
                 componentUrn,
                 OptionsOf(t.Tenant)))
             .ToList();
@@ -123,11 +119,6 @@ public static class TenantRegistration
         tenantKey.CopyTo(name[(registrationKey.Length + 1)..]);
         return sibling.WithName(name);
     }
-
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Tenant, System.Collections.Immutable.ImmutableSortedDictionary<string, string>> Properties = [];
-
-    private static System.Collections.Immutable.ImmutableSortedDictionary<string, string> PropertiesOf(Tenant tenant) =>
-        Properties.GetValue(tenant, t => Resource.PropertiesOf((TenantIdProperty, t.TenantId)));
 
     private static ResourceOptions OptionsOf(Tenant tenant) => (tenant.Protect, tenant.RetainOnDelete) switch
     {

@@ -9,8 +9,4 @@ public sealed record RefreshResult(ImmutableArray<ObservedResource> Resources, I
     /// <summary>The children listed under each parent that was listed (a missing parent has none).</summary>
     public IReadOnlyDictionary<ArmResourceId, ImmutableArray<ObservedResource>> ByParent { get; init; } =
         ImmutableDictionary<ArmResourceId, ImmutableArray<ObservedResource>>.Empty;
-
-    /// <summary>The children listed under the given parents, in listing order.</summary>
-    public IEnumerable<ObservedResource> Under(IEnumerable<ArmResourceId> parents) =>
-        parents.Distinct().SelectMany(p => ByParent.TryGetValue(p, out var children) ? children : []);
 }

@@ -85,9 +85,21 @@ public readonly record struct ArmResourceId
     }
 
     /// <summary>The parent resource id (for a child resource), or null for a top-level resource or a scope.</summary>
-    public ArmResourceId? Parent => _pairs < 2
-        ? null
-        : new ArmResourceId(_value is ChildText child ? child.Parent : Text[..ParentLength], _subscriptionEnd, _groupStart, _groupEnd, _namespaceStart, _namespaceEnd, (ushort)(_pairs - 1));
+    public ArmResourceId? Parent
+    {
+        get
+        {
+            if (_pairs < 2)
+            {
+                return null;
+            }
+
+            // A child made by Child holds its parent's text; a parsed one is cut before its last type segment.
+            SplitLast(out var head, out _, out _);
+            var parent = _value is ChildText child ? child.Parent : Text[..head.Length];
+            return new ArmResourceId(parent, _subscriptionEnd, _groupStart, _groupEnd, _namespaceStart, _namespaceEnd, (ushort)(_pairs - 1));
+        }
+    }
 
     /// <summary>True when this id is a child of <paramref name="parent"/> (ignoring case); unlike <see cref="Parent"/> it allocates nothing.</summary>
     public bool IsChildOf(ArmResourceId parent)
@@ -186,7 +198,6 @@ public readonly record struct ArmResourceId
         && rest[type.Length + 1] == '/'
         && rest[(type.Length + 2)..].Equals(name, comparison);
 
-    private int ParentLength => Text.LastIndexOf('/', Text.LastIndexOf('/') - 1);
 
     // The text up to the child's own segments: the sub-parts before the provider lie in it.
     private string Head => _value switch
@@ -213,7 +224,8 @@ public readonly record struct ArmResourceId
         return Combine(HeadHash(head), string.GetHashCode(text[head.Length..], StringComparison.OrdinalIgnoreCase));
     }
 
-    // The ids read one after another (a list page, a state file) mostly share their parent: its hash is kept for the next.
+    // The ids read one after another (a list page, a state file) and the children made one after another (one thread
+    // expands one registration) mostly share their parent: its hash is kept for the next.
     [ThreadStatic]
     private static char[]? _lastHead;
 
@@ -244,20 +256,6 @@ public readonly record struct ArmResourceId
     }
 
     private static int Combine(int head, int tail) => HashCode.Combine(head, tail);
-
-    // Children are made by the thousand from one parent in a row (one thread expands one registration): hash its text once.
-    [ThreadStatic]
-    private static (string? Text, int Hash) _lastParent;
-
-    private static int ParentHash(string parent)
-    {
-        if (!ReferenceEquals(_lastParent.Text, parent))
-        {
-            _lastParent = (parent, string.GetHashCode(parent, StringComparison.OrdinalIgnoreCase));
-        }
-
-        return _lastParent.Hash;
-    }
 
     private static int TailHash(string type, string name)
     {
@@ -399,7 +397,7 @@ public readonly record struct ArmResourceId
 
         // The parent's text is shared, not copied; its hash is the head of the child's.
         var parent = Text;
-        var head = ParentHash(parent);
+        var head = HeadHash(parent);
         return new ArmResourceId(new ChildText(parent, type, name), Combine(head, TailHash(type, name)), _subscriptionEnd, _groupStart, _groupEnd, _namespaceStart, _namespaceEnd, (ushort)(_pairs + 1));
     }
 

@@ -262,6 +262,26 @@ public sealed class Interner
         return default;
     }
 
+    /// <summary>
+    /// The property set of these pairs: <paramref name="expected"/> itself when they are exactly its single pair (the
+    /// instances a reader took from it, see <see cref="Text(ref Utf8JsonReader, string?)"/>), else as <see cref="Properties(IReadOnlyList{KeyValuePair{string, string}})"/>.
+    /// </summary>
+    public ImmutableSortedDictionary<string, string> Properties(IReadOnlyList<KeyValuePair<string, string>> pairs, ImmutableSortedDictionary<string, string>? expected)
+    {
+        ArgumentNullException.ThrowIfNull(pairs);
+        return pairs.Count == 1 && expected is { Count: 1 } && expected.TryGetValue(pairs[0].Key, out var value) && ReferenceEquals(value, pairs[0].Value)
+            ? expected
+            : Properties(pairs);
+    }
+
+    /// <summary>
+    /// The JSON string (or property name) the reader is on: <paramref name="expected"/> itself when its text is exactly
+    /// that (one comparison, no lookup: a reader that knows the desired resource compares with its values), else as
+    /// <see cref="Text(ref Utf8JsonReader)"/>.
+    /// </summary>
+    public string Text(ref Utf8JsonReader reader, string? expected) =>
+        expected is not null && reader.ValueTextEquals(expected) ? expected : Text(ref reader);
+
     /// <summary>The JSON string (or property name) the reader is on, unescaped, as shared text.</summary>
     public string Text(ref Utf8JsonReader reader)
     {

@@ -11,8 +11,6 @@ namespace Provisioning.Planning;
 /// </summary>
 public static class Planner
 {
-    private const int ParallelIndexing = 100_000;
-
     /// <summary>The note of an <see cref="StepKind.Adopt"/> step.</summary>
     public const string AdoptNote = "exists in Azure as desired but not in the state: adopted into the state, no request";
 
@@ -51,17 +49,13 @@ public static class Planner
         }
 
         // The two indexes are independent: a large plan builds them on two cores.
-        if (observed is not null && state.Count + actual!.Count >= ParallelIndexing)
+        if (observed is null)
         {
-            Parallel.Invoke(IndexRecorded, IndexObserved);
+            IndexRecorded();
         }
         else
         {
-            IndexRecorded();
-            if (observed is not null)
-            {
-                IndexObserved();
-            }
+            BothAtOnce.Run(state.Count + actual!.Count, IndexRecorded, IndexObserved);
         }
 
         var puts = ImmutableArray.CreateBuilder<Step>(mode == PlanMode.Update ? desired.Count : 0); // one step per desired resource, sized once

@@ -211,15 +211,7 @@ internal sealed class CheckpointReader(Stream stream, Interner interner, string 
         void CheckUrns() => twinUrn = resources.FirstOrDefault(r => !urns.Add(r.Urn));
 
         // Independent checks: a large state runs them on two cores.
-        if (resources.Length >= 100_000)
-        {
-            Parallel.Invoke(CheckIds, CheckUrns);
-        }
-        else
-        {
-            CheckIds();
-            CheckUrns();
-        }
+        BothAtOnce.Run(resources.Length, CheckIds, CheckUrns);
 
         if (twinId is not null)
         {

@@ -182,7 +182,7 @@ internal static class ResourceStateJson
                 break;
             }
 
-            var key = expectedName is not null && r.ValueTextEquals(expectedName) ? expectedName : interner.Text(ref r);
+            var key = interner.Text(ref r, expectedName);
             if (!r.Read())
             {
                 return false;
@@ -193,12 +193,10 @@ internal static class ResourceStateJson
                 throw new JsonException($"property '{key}' must be a string, not {JsonTokenKind.Of(r.TokenType)}.");
             }
 
-            pairs.Add(new(key, ReferenceEquals(key, expectedName) && r.ValueTextEquals(expectedValue) ? expectedValue! : interner.Text(ref r)));
+            pairs.Add(new(key, interner.Text(ref r, ReferenceEquals(key, expectedName) ? expectedValue : null)));
         }
 
-        properties = pairs.Count == 0 ? ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal)
-            : pairs.Count == 1 && ReferenceEquals(pairs[0].Key, expectedName) && ReferenceEquals(pairs[0].Value, expectedValue) ? expected!
-            : interner.Properties(pairs);
+        properties = pairs.Count == 0 ? ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal) : interner.Properties(pairs, expected);
         return true;
     }
 
@@ -219,7 +217,7 @@ internal static class ResourceStateJson
     private static string TextOf(ref Utf8JsonReader r, Interner interner, string name, string? expected)
     {
         RequireString(ref r, name);
-        return expected is not null && r.ValueTextEquals(expected) ? expected : interner.Text(ref r);
+        return interner.Text(ref r, expected);
     }
 
     /// <summary>Throws <see cref="JsonException"/> unless the reader is on a string (a JSON null would otherwise slip through as a null reference).</summary>

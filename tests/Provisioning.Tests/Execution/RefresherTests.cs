@@ -38,8 +38,8 @@ public sealed class RefresherTests
         var refreshed = await Refresher.RefreshAsync(provider, [registration, absent, registration], TenantRegistration.ChildTypeSegment, TenantRegistration.ApiVersion);
 
         Assert.Equal(Desired.Count, refreshed.Resources.Length);
-        Assert.Equal(refreshed.Resources, refreshed.Under([registration]));
-        Assert.Empty(refreshed.Under([absent]));
+        Assert.Equal(refreshed.Resources.Select(r => r.Id), refreshed.ByParent[registration].Select(r => r.Id));
+        Assert.Empty(refreshed.ByParent[absent]);
         Assert.Equal(2, refreshed.ByParent.Count);
     }
 
